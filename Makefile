@@ -1,0 +1,46 @@
+# Leadpress: `make run` to try it, `make test` to check it. Both set themselves up.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+HOST ?= 127.0.0.1
+PORT ?= 8000
+PYTEST_ARGS ?=
+
+export FLASK_APP := capture
+
+.PHONY: run build test lint fmt lock clean serve-site
+
+$(STAMP): requirements.txt
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	@touch $(STAMP)
+
+## build: the static site into output/ (pelicanconf.py, the local capture service)
+build: $(STAMP)
+	$(BIN)/pelican content -s pelicanconf.py -o output --delete-output-directory
+
+## run: build the site and serve it (the capture service joins in the next step)
+run: build
+	$(BIN)/python -m http.server $(PORT) --bind $(HOST) --directory output
+
+## test: every test (unit, real Pelican builds, the live service)
+test: $(STAMP)
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+## lint: ruff
+lint: $(STAMP)
+	$(BIN)/ruff check .
+
+fmt: $(STAMP)
+	$(BIN)/ruff check --fix .
+
+## lock: refresh requirements.txt from the pins in pyproject.toml
+lock:
+	rm -rf /tmp/leadpress-lock && $(PYTHON) -m venv /tmp/leadpress-lock
+	/tmp/leadpress-lock/bin/pip install --quiet ".[test]" && /tmp/leadpress-lock/bin/pip uninstall -y --quiet leadpress
+	( sed -n '1,2p' requirements.txt; /tmp/leadpress-lock/bin/pip freeze ) > requirements.txt.new && mv requirements.txt.new requirements.txt
+
+clean:
+	rm -rf output .pytest_cache .ruff_cache .hypothesis

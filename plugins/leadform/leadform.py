@@ -1,0 +1,124 @@
+"""Put the lead form into every article, and give the theme what Pelican 4.12 lacks.
+
+The form's fields come from ``capture/contract.py``, the same module the capture
+service validates against, so the page cannot ask for something the service
+refuses. ``theme/templates/leadform.html`` renders a ``contract.FormView`` and
+nothing else: the capture service renders that same file, with its own
+``FormView``, to show a form with errors, where no Pelican variable exists.
+
+Pelican 4.12 core has no neighbours or related-posts feature, so this plugin
+sets ``prev_article``/``next_article`` and ``related_articles`` too, and adds a
+``reading_time`` Jinja filter.
+"""
+
+import math
+from urllib.parse import urlsplit
+
+from markupsafe import Markup
+from pelican import signals
+
+from capture.contract import FormView
+
+__all__ = [
+    "LeadformSettingsError",
+    "check_capture_url",
+    "reading_time",
+    "register",
+]
+
+
+WORDS_PER_MINUTE = 200
+RELATED_LIMIT = 3
+#: Every kind of article Pelican writes with article.html, hidden and drafts too.
+ARTICLE_LISTS = (
+    "articles",
+    "translations",
+    "hidden_articles",
+    "hidden_translations",
+    "drafts",
+    "drafts_translations",
+)
+
+
+class LeadformSettingsError(Exception):
+    """CAPTURE_URL is missing or is not the service's full /leads endpoint.
+
+    Raised while Pelican starts, before anything is written: a site whose form
+    posts nowhere must not be built at all.
+    """
+
+
+def check_capture_url(value: object) -> str:
+    """Return CAPTURE_URL if it is an http(s) URL ending in /leads, else explain why not."""
+    text = value.strip() if isinstance(value, str) else ""
+    parts = urlsplit(text)
+    if parts.scheme in ("http", "https") and parts.netloc and parts.path.endswith("/leads"):
+        return text
+    raise LeadformSettingsError(
+        "leadform: set CAPTURE_URL in the Pelican settings to the capture service's "
+        "full /leads endpoint, e.g. CAPTURE_URL = 'http://127.0.0.1:8000/leads' "
+        f"(got {value!r})"
+    )
+
+
+def reading_time(html: str) -> str:
+    """Estimate "N min read" from an article's HTML at ~200 words a minute, rounded up."""
+    words = len(Markup(html).striptags().split())
+    return f"{max(1, math.ceil(words / WORDS_PER_MINUTE))} min read"
+
+
+def check_settings(pelican) -> None:
+    """Fail at start-up, before any generator has run or any plugin has queued output."""
+    check_capture_url(pelican.settings.get("CAPTURE_URL"))
+
+
+def add_filters(generator) -> None:
+    """Every generator has its own Jinja environment, so each one gets the filter."""
+    generator.env.filters["reading_time"] = reading_time
+
+
+def attach_forms(generator) -> None:
+    """Give each article its form, prefilled with where the lead will come from."""
+    action = check_capture_url(generator.settings.get("CAPTURE_URL"))
+    siteurl = generator.settings["SITEURL"]
+    for name in ARTICLE_LISTS:
+        for article in getattr(generator, name, ()):
+            article.leadform = FormView(
+                action=action,
+                values={"source": article.slug, "page_url": f"{siteurl}/{article.url}"},
+            )
+
+
+def link_neighbours(generator) -> None:
+    """Set prev_article (older) and next_article (newer) among published articles."""
+    articles = sorted(generator.articles, key=lambda a: a.date, reverse=True)
+    for index, article in enumerate(articles):
+        article.next_article = articles[index - 1] if index > 0 else None
+        article.prev_article = articles[index + 1] if index + 1 < len(articles) else None
+
+
+def relate_by_tags(generator) -> None:
+    """Up to three other articles sharing the most tags, newest first on a tie."""
+    articles = generator.articles
+    for article in articles:
+        tags = set(getattr(article, "tags", ()))
+        scored = [
+            (len(tags & set(getattr(other, "tags", ()))), other)
+            for other in articles
+            if other is not article
+        ]
+        scored = [(shared, other) for shared, other in scored if shared]
+        scored.sort(key=lambda pair: (pair[0], pair[1].date), reverse=True)
+        article.related_articles = [other for _, other in scored[:RELATED_LIMIT]]
+
+
+def finalize_articles(generator) -> None:
+    attach_forms(generator)
+    link_neighbours(generator)
+    relate_by_tags(generator)
+
+
+def register() -> None:
+    signals.initialized.connect(check_settings)
+    signals.generator_init.connect(add_filters)
+    signals.article_generator_finalized.connect(finalize_articles)

@@ -1,0 +1,148 @@
+"""What a real build writes: every page, the feed, the sitemap, robots.txt, the assets."""
+
+import re
+
+import feedparser
+import pytest
+from lxml import etree
+from sitebuild import ARTICLES
+from sitebuild import CONTENT
+from sitebuild import PAGES
+from sitebuild import SITEURL
+from sitebuild import article_url
+
+from pelicanconf import AUTHOR_BIO
+
+pytestmark = pytest.mark.slow
+
+LEFTOVERS = ("istock_", "xsmall", "man with bag on head", "trash can", "man kicking tire")
+SITEMAP_NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+PUBLISHED_PAGES = [page for page in PAGES if page.get("status") != "hidden"]
+HIDDEN_PAGES = [page for page in PAGES if page.get("status") == "hidden"]
+
+
+def test_build_logs_no_warning(built_site):
+    assert [record.getMessage() for record in built_site.warnings] == []
+
+
+def test_content_has_the_five_articles_and_four_pages():
+    assert len(ARTICLES) == 5
+    assert {page["slug"] for page in PAGES} >= {"about", "privacy", "thanks", "404"}
+
+
+@pytest.mark.parametrize(
+    "name",
+    [f"{item['slug']}.html" for item in ARTICLES + PAGES]
+    + [
+        "index.html",
+        "index2.html",
+        "archives.html",
+        "categories.html",
+        "tags.html",
+        "authors.html",
+        "author/john-black.html",
+        "category/sales-cycle.html",
+        "tag/follow-up.html",
+        "feeds/all.atom.xml",
+        "sitemap.xml",
+        "robots.txt",
+        "theme/css/style.css",
+        "theme/js/leadform.js",
+    ],
+)
+def test_page_is_built(built_site, name):
+    assert built_site.path(name).is_file()
+
+
+def test_index_paginates_three_per_page(built_site):
+    pages = {
+        page: [a.get("href") for a in built_site.parse(page).xpath("//main//article/h2/a")]
+        for page in ("index.html", "index2.html")
+    }
+    assert [len(links) for links in pages.values()] == [3, 2]
+    assert sorted(pages["index.html"] + pages["index2.html"]) == sorted(
+        article_url(item["slug"]) for item in ARTICLES
+    )
+    assert not built_site.path("index3.html").exists()
+    pagination = built_site.parse("index.html").xpath("//nav[@aria-label='Pages of articles']")
+    assert len(pagination) == 1
+    assert pagination[0].xpath(".//a[@aria-current='page']/@href") == [f"{SITEURL}/index.html"]
+
+
+@pytest.mark.parametrize("leftover", LEFTOVERS)
+def test_no_web_page_leftovers_anywhere(built_site, leftover):
+    hits = [
+        path.relative_to(built_site.output).as_posix()
+        for path in built_site.output.rglob("*")
+        if path.is_file() and leftover in path.read_bytes().decode("utf-8", "replace").lower()
+    ]
+    assert hits == []
+
+
+@pytest.mark.parametrize("slug", [item["slug"] for item in ARTICLES])
+def test_bio_appears_once_per_article_page(built_site, slug):
+    assert built_site.read(f"{slug}.html").count(AUTHOR_BIO) == 1
+
+
+@pytest.mark.parametrize("path", sorted((CONTENT / "articles").glob("*.md")), ids=lambda p: p.stem)
+def test_bio_is_not_in_the_markdown(path):
+    text = path.read_text(encoding="utf-8")
+    assert AUTHOR_BIO not in text
+    assert "Marketing Director at MSP Telemarketing" not in text
+
+
+def test_atom_feed_lists_every_article_with_absolute_links(built_site):
+    path = built_site.path("feeds/all.atom.xml")
+    etree.parse(str(path))
+    feed = feedparser.parse(path.read_bytes())
+    assert feed.bozo == 0
+    assert sorted(entry.link for entry in feed.entries) == sorted(
+        article_url(item["slug"]) for item in ARTICLES
+    )
+
+
+def test_sitemap_lists_every_article_and_published_page(built_site):
+    tree = etree.parse(str(built_site.path("sitemap.xml")))
+    locs = set(tree.xpath("//s:url/s:loc/text()", namespaces=SITEMAP_NS))
+    assert all(loc.startswith(f"{SITEURL}/") for loc in locs)
+    assert {article_url(item["slug"]) for item in ARTICLES + PUBLISHED_PAGES} <= locs
+    assert not {article_url(item["slug"]) for item in HIDDEN_PAGES} & locs
+    assert f"{SITEURL}/robots.txt" not in locs
+
+
+def test_robots_txt_names_the_sitemap(built_site):
+    lines = built_site.read("robots.txt").splitlines()
+    assert "User-agent: *" in lines
+    assert f"Sitemap: {SITEURL}/sitemap.xml" in lines
+
+
+@pytest.mark.parametrize(
+    ("name", "limit"), [("theme/js/leadform.js", 5 * 1024), ("theme/css/style.css", 8 * 1024)]
+)
+def test_asset_stays_small(built_site, name, limit):
+    assert built_site.path(name).stat().st_size < limit
+
+
+def test_script_loads_deferred_on_article_pages_only(built_site):
+    for name in built_site.html_names():
+        scripts = built_site.parse(name).xpath("//script[contains(@src, 'leadform.js')]")
+        if name in {f"{item['slug']}.html" for item in ARTICLES}:
+            assert len(scripts) == 1, name
+            assert scripts[0].get("defer") is not None, name
+        else:
+            assert scripts == [], name
+
+
+def test_no_inline_scripts_handlers_or_styles(built_site):
+    problems = []
+    for name in built_site.html_names():
+        tree = built_site.parse(name)
+        for script in tree.xpath("//script[not(@src)]"):
+            if script.get("type") != "application/ld+json":
+                problems.append(f"{name}: inline script")
+        for element in tree.iter():
+            for attribute in element.attrib:
+                if re.match(r"on[a-z]+$", attribute) or attribute == "style":
+                    problems.append(f"{name}: <{element.tag} {attribute}=...>")
+        problems += [f"{name}: <style>" for _ in tree.xpath("//style")]
+    assert problems == []

@@ -1,0 +1,78 @@
+"""leadform.html on its own, as the capture service renders it, and the plugin's rules."""
+
+import jinja2
+import pytest
+from sitebuild import ROOT
+from sitebuild import build
+from sitebuild import parse_html
+
+from capture.contract import FormView
+from leadform import LeadformSettingsError
+from leadform import reading_time
+
+
+def render_leadform(autoescape: bool, **changes) -> str:
+    """Render leadform.html as the capture service does: no Pelican variable exists."""
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(ROOT / "theme" / "templates"),
+        autoescape=autoescape,
+        undefined=jinja2.StrictUndefined,
+    )
+    form = FormView(action="https://capture.test/leads", form_id="f", **changes)
+    body = env.get_template("leadform.html").render(leadform=form)
+    return f"<!DOCTYPE html><html lang=en><title>t</title><main>{body}</main></html>"
+
+
+HOSTILE = '"><script>alert(1)</script>'
+
+
+@pytest.mark.parametrize("autoescape", [True, False], ids=["flask", "pelican-raw"])
+def test_template_renders_errors_and_values_safely_on_its_own(autoescape):
+    html = render_leadform(
+        autoescape,
+        values={"name": HOSTILE, "company_type": "var", "consent": "yes", "source": "a-slug"},
+        errors={
+            "email": ["Enter a valid email address."],
+            "page_url": ["Too <long>."],
+            "_body": ["The page around the form shows this one."],
+        },
+    )
+    assert "<script>" not in html
+    tree = parse_html(html)
+    assert tree.xpath("//input[@name='name']/@value") == [HOSTILE]
+    assert tree.xpath("//select[@name='company_type']/option[@selected]/@value") == ["var"]
+    assert tree.xpath("//input[@name='consent']/@checked") == [""]
+    assert tree.xpath("//input[@name='source']/@value") == ["a-slug"]
+    email = tree.xpath("//input[@name='email']")[0]
+    assert email.get("aria-invalid") == "true"
+    assert "f-email-error" in email.get("aria-describedby").split()
+    assert tree.xpath("//p[@class='field-error'][@id='f-email-error']/text()") == [
+        "Enter a valid email address."
+    ]
+    summary = tree.xpath("//*[@role='alert']")[0]
+    assert summary.xpath(".//a/@href") == ["#f-email"]
+    assert summary.xpath(".//li[not(a)]/text()") == ["Too <long>."]
+    assert "page around" not in summary.xpath("string(.)")
+
+
+@pytest.mark.parametrize("errors", [{}, {"_body": ["Not JSON."]}])
+def test_template_without_field_errors_has_no_error_markup(errors):
+    tree = parse_html(render_leadform(True, errors=errors))
+    assert tree.xpath("//*[@role='alert'] | //*[@aria-invalid] | //*[@class='field-error']") == []
+
+
+@pytest.mark.parametrize(
+    "capture_url", ["", None, "ftp://capture.test/leads", "https://capture.test/", "/leads"]
+)
+def test_build_without_a_usable_capture_url_fails_clearly(tmp_path, capture_url):
+    with pytest.raises(LeadformSettingsError, match="CAPTURE_URL"):
+        build(tmp_path, CAPTURE_URL=capture_url)
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [(0, "1 min read"), (200, "1 min read"), (201, "2 min read"), (1000, "5 min read")],
+)
+def test_reading_time_rounds_up_at_200_words_a_minute(words, expected):
+    assert reading_time("<p>" + "word " * words + "</p>") == expected

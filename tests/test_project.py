@@ -1,0 +1,57 @@
+"""The two-command promise and the repository's shape."""
+
+import re
+import subprocess
+import sys
+import tomllib
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_every_direct_pin_in_pyproject_is_in_the_lock_file():
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())
+    pins = project["project"]["dependencies"] + project["project"]["optional-dependencies"]["test"]
+    locked = {}
+    for line in (ROOT / "requirements.txt").read_text().splitlines():
+        if line and not line.startswith("#"):
+            name, version = line.split("==")
+            locked[name.lower().replace("_", "-")] = version
+    for pin in pins:
+        name, version = re.sub(r"\[.*\]", "", pin).split("==")
+        assert locked.get(name.lower().replace("_", "-")) == version, pin
+
+
+def test_every_locked_package_is_pinned_exactly():
+    for line in (ROOT / "requirements.txt").read_text().splitlines():
+        if line and not line.startswith("#"):
+            assert re.fullmatch(r"[A-Za-z0-9_.\-]+==[0-9][A-Za-z0-9.+\-]*", line), line
+
+
+def test_readme_opens_with_the_two_commands():
+    readme = (ROOT / "README.md").read_text()
+    head = readme[: readme.index("\n## ", readme.index("make test"))]
+    assert "make run" in head
+    assert "make test" in head
+
+
+def test_ci_runs_make_test():
+    assert "make test" in (ROOT / ".ci" / "run").read_text()
+
+
+def test_no_build_outputs_databases_or_secrets_are_tracked():
+    tracked = subprocess.run(
+        ["git", "ls-files"], cwd=ROOT, capture_output=True, text=True, check=True
+    ).stdout.splitlines()
+    bad = [
+        path for path in tracked
+        if re.search(r"(^|/)(output|\.venv|instance)/|\.(db|sqlite3?)$|secret_key", path)
+    ]
+    assert bad == []
+
+
+def test_ruff_is_clean():
+    result = subprocess.run(
+        [sys.executable, "-m", "ruff", "check", "."], cwd=ROOT, capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
