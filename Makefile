@@ -19,11 +19,12 @@ $(STAMP): requirements.txt
 
 ## build: the static site into output/ (pelicanconf.py, the local capture service)
 build: $(STAMP)
-	$(BIN)/pelican content -s pelicanconf.py -o output --delete-output-directory
+	$(BIN)/pelican content -s pelicanconf.py -o output --delete-output-directory \
+	  -e 'SITEURL="http://$(HOST):$(PORT)"' 'CAPTURE_URL="http://$(HOST):$(PORT)/leads"'
 
-## run: build the site and serve it (the capture service joins in the next step)
+## run: build the site, migrate the database, start the capture service serving output/ too
 run: build
-	$(BIN)/python -m http.server $(PORT) --bind $(HOST) --directory output
+	$(BIN)/python -m capture.devserver --host $(HOST) --port $(PORT)
 
 ## test: every test (unit, real Pelican builds, the live service)
 test: $(STAMP)

@@ -79,7 +79,7 @@ FIELDS: tuple[Field, ...] = (
     Field("company_type", "What does your company do?", "choice", required=True,
           choices=COMPANY_TYPES),
     Field("employees", "Employees in your company", "integer", required=True,
-          minimum=1, maximum=1_000_000),
+          minimum=1, maximum=1_000_000, hint="Your own company's headcount"),
     Field("monthly_budget", "Monthly budget for lead generation (US$)", "integer",
           required=True, minimum=0, maximum=10_000_000,
           hint="Whole dollars per month"),

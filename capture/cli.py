@@ -1,0 +1,205 @@
+"""Operator commands: ``flask --app capture leads export|show``, ``staff ...``, ``outbox ...``."""
+
+import json
+import signal
+import sys
+import time
+from datetime import UTC
+from datetime import datetime
+from pathlib import Path
+
+import click
+from flask import Flask
+from flask import current_app
+from flask.cli import AppGroup
+from sqlalchemy import select
+
+from capture import accounts
+from capture import export
+from capture import outbox
+from capture.extensions import db
+from capture.mailer import SmtpMailer
+from capture.models import Lead
+from capture.models import StaffUser
+
+leads_cli = AppGroup("leads", help="Look at and export leads.")
+staff_cli = AppGroup("staff", help="Manage staff accounts.")
+outbox_cli = AppGroup("outbox", help="Deliver the alert emails waiting in the outbox.")
+
+
+@leads_cli.command("export")
+@click.option("--format", "fmt", type=click.Choice(["csv"]), default="csv", show_default=True)
+def export_leads(fmt: str) -> None:
+    """Write every lead, spam included, oldest first, as CSV to standard output."""
+    query = select(Lead).order_by(Lead.received_at, Lead.id).execution_options(yield_per=1000)
+    count = export.write_rows(db.session.scalars(query), sys.stdout)
+    click.echo(f"exported {count} leads", err=True)
+
+
+@leads_cli.command("show")
+@click.argument("lead_id")
+def show_lead(lead_id: str) -> None:
+    """Print one lead, by its public id, as JSON."""
+    lead = db.session.scalar(select(Lead).where(Lead.public_id == lead_id))
+    if lead is None:
+        raise click.ClickException(
+            f"no lead with id {lead_id!r}; ids are in the 'id' column of 'leads export'."
+        )
+    record = export.lead_row(lead) | {
+        column: getattr(lead, column)
+        for column in ("phone", "website", "message", "page_url", "utm_source", "utm_medium",
+                       "utm_campaign", "reasons", "flags", "origin", "user_agent")
+    }
+    click.echo(json.dumps(record, indent=2, ensure_ascii=False))
+
+
+# --- staff -----------------------------------------------------------------
+
+def _hasher():
+    return accounts.hasher_from_config(current_app.config)
+
+
+def _password(password_file: Path | None) -> str:
+    """From the file's first line without its line ending, else asked twice."""
+    if password_file is not None:
+        lines = password_file.read_text(encoding="utf-8").splitlines()
+        return lines[0] if lines else ""
+    return click.prompt("Password", hide_input=True, confirmation_prompt=True)
+
+
+password_file_option = click.option(
+    "--password-file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Read the password from this file's first line instead of asking.",
+)
+
+
+@staff_cli.command("create")
+@click.argument("email")
+@click.option("--role", type=click.Choice(accounts.ROLES), default="sales", show_default=True)
+@password_file_option
+def create_staff(email: str, role: str, password_file: Path | None) -> None:
+    """Create a staff account (role sales by default)."""
+    try:
+        email = accounts.normalize_email(email)
+        if accounts.find(db.session, email) is not None:
+            raise accounts.DuplicateEmail(f"A staff account {email} already exists.")
+        user = accounts.create_staff(db.session, email, _password(password_file), role=role,
+                                     hasher=_hasher())
+    except accounts.AccountError as error:
+        raise click.ClickException(str(error)) from None
+    click.echo(f"Created {user.email} ({user.role}).", err=True)
+
+
+@staff_cli.command("set-password")
+@click.argument("email")
+@password_file_option
+def set_password(email: str, password_file: Path | None) -> None:
+    """Give a staff account a new password."""
+    try:
+        accounts.get(db.session, email)
+        user = accounts.set_password(db.session, email, _password(password_file),
+                                     hasher=_hasher())
+    except accounts.AccountError as error:
+        raise click.ClickException(str(error)) from None
+    click.echo(f"Password changed for {user.email}.", err=True)
+
+
+@staff_cli.command("disable")
+@click.argument("email")
+def disable_staff(email: str) -> None:
+    """Disable a staff account: it can no longer log in and its sessions end."""
+    try:
+        user = accounts.disable(db.session, email)
+    except accounts.AccountError as error:
+        raise click.ClickException(str(error)) from None
+    click.echo(f"Disabled {user.email}.", err=True)
+
+
+@staff_cli.command("list")
+def list_staff() -> None:
+    """Print every staff account: email, role, active or disabled."""
+    for user in db.session.scalars(select(StaffUser).order_by(StaffUser.email)):
+        click.echo(f"{user.email}\t{user.role}\t{'active' if user.active else 'disabled'}")
+
+
+@staff_cli.command("ensure-admin")
+def ensure_admin() -> None:
+    """On an empty database, create admin@localhost and print its password once."""
+    password = accounts.ensure_first_admin(db.session, hasher=_hasher())
+    if password:
+        click.echo(f"Created {accounts.FIRST_ADMIN_EMAIL} with password: {password}")
+
+
+# --- outbox ----------------------------------------------------------------
+
+def send_once() -> tuple[int, int]:
+    cfg = current_app.config
+    return outbox.send_pending(
+        db.session, SmtpMailer.from_config(cfg), datetime.now(UTC),
+        mail_from=cfg["MAIL_SENDER"], recipients=cfg["STAFF_RECIPIENTS"],
+        site_url=cfg["SITE_URL"], service_url=cfg["SERVICE_URL"],
+    )
+
+
+@outbox_cli.command("send")
+@click.option("--loop", is_flag=True, help="Keep sending until stopped (SIGTERM or Ctrl-C).")
+@click.option("--interval", type=click.FloatRange(min=0.1), default=5.0, show_default=True,
+              help="Seconds between rounds with --loop.")
+def send(loop: bool, interval: float) -> None:
+    """Deliver the due outbox rows over SMTP; print "sent N, failed M"."""
+    if not loop:
+        sent, failed = send_once()
+        click.echo(f"sent {sent}, failed {failed}", err=True)
+        return
+    stopping = []
+    previous = signal.signal(signal.SIGTERM, lambda *_: stopping.append(True))
+    try:
+        while not stopping:
+            sent, failed = send_once()
+            if sent or failed:
+                click.echo(f"sent {sent}, failed {failed}", err=True)
+            db.session.remove()
+            deadline = time.monotonic() + interval
+            while not stopping and time.monotonic() < deadline:
+                time.sleep(min(0.2, interval))
+    except KeyboardInterrupt:
+        pass
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+    click.echo("outbox sender stopped", err=True)
+
+
+@outbox_cli.command("sink")
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", type=int, default=None, help="Default: CAPTURE_SMTP_PORT.")
+def sink(host: str, port: int | None) -> None:
+    """A local SMTP server that prints every mail to the console (development only)."""
+    from aiosmtpd.controller import Controller
+
+    class PrintingHandler:
+        async def handle_DATA(self, server, session, envelope):
+            text = envelope.content.decode("utf-8", errors="replace")
+            click.echo(f"---------- mail to {', '.join(envelope.rcpt_tos)} ----------\n"
+                       f"{text}\n---------- end of mail ----------")
+            return "250 Message accepted for delivery"
+
+    port = port or int(current_app.config["SMTP_PORT"])
+    controller = Controller(PrintingHandler(), hostname=host, port=port)
+    controller.start()
+    click.echo(f"SMTP sink on {host}:{port}, printing mails here; Ctrl-C to stop.", err=True)
+    stopping = []
+    previous = signal.signal(signal.SIGTERM, lambda *_: stopping.append(True))
+    try:
+        while not stopping:
+            time.sleep(0.2)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+        controller.stop()
+
+
+def init_app(app: Flask) -> None:
+    app.cli.add_command(leads_cli)
+    app.cli.add_command(staff_cli)
+    app.cli.add_command(outbox_cli)

@@ -1,0 +1,54 @@
+"""Defaults only. Real values come from ``CAPTURE_``-prefixed environment
+variables, read once in ``create_app`` (nowhere else reads ``os.environ``)."""
+
+
+class Defaults:
+    # "production" demands CAPTURE_SECRET_KEY; anything else is development.
+    ENV = "development"
+    SECRET_KEY = None
+    # None means: a SQLite file under the instance folder.
+    DATABASE_URL = None
+    # synchronous=FULL: an acknowledged lead survives a power loss, not only a crash.
+    SQLITE_SYNCHRONOUS = "FULL"
+    SQLITE_BUSY_TIMEOUT_MS = 10_000
+
+    # Where the static site lives; the 422 page borrows its stylesheet, staff pages link articles.
+    SITE_URL = "http://127.0.0.1:8000"
+    # None means: SITE_URL + "/thanks.html".
+    THANKS_URL = None
+    ALLOWED_ORIGINS = ["http://127.0.0.1:8000", "http://localhost:8000"]
+    # In development the service also serves the built site from this folder (None: off).
+    SERVE_SITE = None
+
+    MAX_CONTENT_LENGTH = 64 * 1024
+    DUPLICATE_WINDOW_SECONDS = 600
+
+    RATELIMIT_ENABLED = True
+    RATELIMIT_STORAGE_URI = "memory://"
+    RATELIMIT_HEADERS_ENABLED = True
+    RATELIMIT_STRATEGY = "fixed-window"
+    LEADS_RATE_LIMIT = "10/minute;100/day"
+    LOGIN_RATE_LIMIT_PER_IP = "20/minute;200/day"
+    LOGIN_RATE_LIMIT_PER_ACCOUNT = "5/minute;50/day"
+
+    SCREEN_MAX_EMPLOYEES = 500
+    SCREEN_MIN_MONTHLY_BUDGET = 1500
+
+    SMTP_HOST = "127.0.0.1"
+    SMTP_PORT = 8025
+    SMTP_USER = None
+    SMTP_PASSWORD = None
+    SMTP_STARTTLS = False
+    SMTP_TIMEOUT = 10
+    MAIL_SENDER = "Leadpress <leads@localhost>"
+    STAFF_RECIPIENTS = ["sales@localhost"]
+    # Base URL of the capture service itself, for links in alert emails.
+    SERVICE_URL = "http://127.0.0.1:8000"
+
+    SESSION_COOKIE_HTTPONLY = True
+    SESSION_COOKIE_SAMESITE = "Lax"
+    # None: Secure in production, off in development (plain http on 127.0.0.1).
+    SESSION_COOKIE_SECURE = None
+    REMEMBER_COOKIE_HTTPONLY = True
+    IDLE_TIMEOUT_MINUTES = 60
+    WTF_CSRF_TIME_LIMIT = 3600

@@ -1,0 +1,141 @@
+"""The WTForms lead form, built field by field from ``capture.contract``.
+
+Flask-WTF's CSRF token is off for this one form: a static page on a CDN cannot
+hold a session token. The Origin check, the honeypot and the rate limit stand
+in for it (see ``public.py``).
+"""
+
+from urllib.parse import urlsplit
+
+from email_validator import EmailNotValidError
+from email_validator import validate_email
+from flask_wtf import FlaskForm
+from wtforms import StringField
+from wtforms import ValidationError
+from wtforms.validators import InputRequired
+from wtforms.validators import Optional
+
+from capture import contract
+
+_CONTROL = {chr(c) for c in range(32)} - {"\t", "\n", "\r"} | {"\x7f"}
+
+
+def _text_is_clean(form, field):
+    """NUL bytes and lone surrogates would break PostgreSQL or the UTF-8 encoder later."""
+    value = field.data or ""
+    if any(ch in _CONTROL for ch in value):
+        raise ValidationError("Contains a control character; remove it.")
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise ValidationError("Contains characters that are not valid text.") from None
+
+
+def _length(spec: contract.Field):
+    def check(form, field):
+        value = field.data or ""
+        if spec.min_length and len(value.strip()) < spec.min_length:
+            raise ValidationError("This field is required.")
+        if spec.max_length and len(value) > spec.max_length:
+            raise ValidationError(
+                f"Too long: {len(value):,} characters, at most {spec.max_length:,} allowed."
+            )
+
+    return check
+
+
+def _email(form, field):
+    try:
+        validate_email(field.data, check_deliverability=False)
+    except EmailNotValidError as error:
+        raise ValidationError(f"Not a valid email address: {error}") from None
+
+
+def _http_url(form, field):
+    parts = urlsplit(field.data)
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname or " " in field.data:
+        raise ValidationError("Not a web address: it must start with http:// or https://.")
+
+
+def _whole_number(spec: contract.Field):
+    def check(form, field):
+        text = (field.data or "").strip()
+        if not text.isascii() or not text.isdigit():
+            raise ValidationError(
+                f"Must be a whole number from {spec.minimum:,} to {spec.maximum:,}, digits only."
+            )
+        number = int(text)
+        if not spec.minimum <= number <= spec.maximum:
+            raise ValidationError(
+                f"{number:,} is out of range: use a whole number from "
+                f"{spec.minimum:,} to {spec.maximum:,}."
+            )
+        field.number = number
+
+    return check
+
+
+def _one_of(spec: contract.Field):
+    allowed = ", ".join(spec.choice_values)
+
+    def check(form, field):
+        if field.data not in spec.choice_values:
+            raise ValidationError(f"Not a valid choice: use one of {allowed}.")
+
+    return check
+
+
+def _consent(form, field):
+    if (field.data or "").strip().lower() not in contract.CONSENT_VALUES:
+        raise ValidationError("Please agree to let us store your details so we can reply.")
+
+
+def _validators(spec: contract.Field) -> list:
+    if spec.kind == "honeypot":
+        # Whatever a bot puts here is kept (trimmed to fit), never argued with.
+        return [Optional()]
+    if spec.kind == "consent":
+        return [InputRequired("Please agree to let us store your details so we can reply."),
+                _consent]
+    checks = [InputRequired("This field is required.")] if spec.required else [Optional()]
+    checks.append(_text_is_clean)
+    if spec.kind == "integer":
+        checks.append(_whole_number(spec))
+    elif spec.kind == "choice":
+        checks.append(_one_of(spec))
+    else:
+        checks.append(_length(spec))
+    if spec.kind == "email":
+        checks.append(_email)
+    elif spec.kind == "url":
+        checks.append(_http_url)
+    return checks
+
+
+class LeadForm(FlaskForm):
+    class Meta:
+        csrf = False
+
+    def cleaned(self) -> dict:
+        """The validated values, typed: ints for numbers, True for consent, stripped text."""
+        values = {}
+        for spec in contract.FIELDS:
+            raw = self[spec.name].data or ""
+            if spec.kind == "integer":
+                values[spec.name] = int(raw.strip())
+            elif spec.kind == "consent":
+                values[spec.name] = True
+            elif spec.kind in ("textarea",):
+                values[spec.name] = raw
+            elif spec.kind == "honeypot":
+                values[spec.name] = raw.strip()[: spec.max_length]
+            else:
+                values[spec.name] = raw.strip()
+        return values
+
+    def error_map(self) -> dict[str, list[str]]:
+        return {name: list(messages) for name, messages in self.errors.items()}
+
+
+for _spec in contract.FIELDS:
+    setattr(LeadForm, _spec.name, StringField(_spec.label, validators=_validators(_spec)))

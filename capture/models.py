@@ -1,0 +1,233 @@
+"""Typed SQLAlchemy 2 models: leads, their outbox, staff accounts, audit entries and notes."""
+
+import secrets
+from dataclasses import asdict
+from datetime import UTC
+from datetime import datetime
+
+from sqlalchemy import JSON
+from sqlalchemy import Boolean
+from sqlalchemy import DateTime
+from sqlalchemy import ForeignKey
+from sqlalchemy import Index
+from sqlalchemy import Integer
+from sqlalchemy import String
+from sqlalchemy import Text
+from sqlalchemy import TypeDecorator
+from sqlalchemy.orm import Mapped
+from sqlalchemy.orm import mapped_column
+from sqlalchemy.orm import relationship
+
+from capture.extensions import db
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+def new_public_id() -> str:
+    """128 random bits: a lead's address must not be guessable from its neighbours."""
+    return secrets.token_urlsafe(16)
+
+
+class UTCDateTime(TypeDecorator):
+    """Stores aware datetimes as UTC and hands them back aware on every database.
+
+    SQLite keeps no offset and returns naive values; without this, a lead's age
+    or the 10-minute duplicate window would compute differently on SQLite and
+    PostgreSQL, or fail comparing naive with aware values.
+    """
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value, dialect):
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given; use an aware UTC datetime")
+        value = value.astimezone(UTC)
+        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
+
+    def process_result_value(self, value, dialect):
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            return value.replace(tzinfo=UTC)
+        return value.astimezone(UTC)
+
+
+class LeadStatus:
+    QUEUED = "queued"
+    SCREENED_OUT = "screened_out"
+    SPAM = "spam"
+    IN_REVIEW = "in_review"
+    ACCEPTED = "accepted"
+    REJECTED = "rejected"
+    WON = "won"
+    LOST = "lost"
+    ALL = (QUEUED, SCREENED_OUT, SPAM, IN_REVIEW, ACCEPTED, REJECTED, WON, LOST)
+
+
+class Lead(db.Model):
+    __tablename__ = "leads"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    public_id: Mapped[str] = mapped_column(String(32), unique=True, default=new_public_id)
+    received_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+    status: Mapped[str] = mapped_column(String(20))
+
+    # The contract's fields, as sent (text is stored unchanged and escaped on output).
+    name: Mapped[str] = mapped_column(String(120))
+    email: Mapped[str] = mapped_column(String(254))
+    phone: Mapped[str] = mapped_column(String(40), default="")
+    company: Mapped[str] = mapped_column(String(200))
+    website: Mapped[str] = mapped_column(String(2000), default="")
+    company_type: Mapped[str] = mapped_column(String(20))
+    employees: Mapped[int] = mapped_column(Integer)
+    monthly_budget: Mapped[int] = mapped_column(Integer)
+    role: Mapped[str] = mapped_column(String(20))
+    interest: Mapped[str] = mapped_column(String(30))
+    message: Mapped[str] = mapped_column(Text, default="")
+    consent: Mapped[bool] = mapped_column(Boolean, default=True)
+    source: Mapped[str] = mapped_column(String(200), default="")
+    page_url: Mapped[str] = mapped_column(String(2000), default="")
+    utm_source: Mapped[str] = mapped_column(String(200), default="")
+    utm_medium: Mapped[str] = mapped_column(String(200), default="")
+    utm_campaign: Mapped[str] = mapped_column(String(200), default="")
+    company_fax: Mapped[str] = mapped_column(String(200), default="")
+
+    # Screening: [{"id", "sentence", "evidence"}, ...] for reasons and flags alike.
+    reasons: Mapped[list] = mapped_column(JSON, default=list)
+    flags: Mapped[list] = mapped_column(JSON, default=list)
+    # Denormalised for the queue's order (no flags first, then fewer flags).
+    flag_count: Mapped[int] = mapped_column(Integer, default=0)
+
+    # Where the request came from, for abuse review.
+    origin: Mapped[str] = mapped_column(String(300), default="")
+    user_agent: Mapped[str] = mapped_column(String(500), default="")
+    # Hash of the submitted fields; finds double clicks and retries within the window.
+    fingerprint: Mapped[str] = mapped_column(String(64))
+
+    owner_id: Mapped[int | None] = mapped_column(ForeignKey("staff_users.id"), default=None)
+    owner: Mapped["StaffUser | None"] = relationship(foreign_keys=[owner_id])
+    claimed_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
+    decision_reason: Mapped[str] = mapped_column(Text, default="")
+    won_value: Mapped[int | None] = mapped_column(Integer, default=None)
+
+    __table_args__ = (
+        Index("ix_leads_status_received", "status", "received_at", "id"),
+        Index("ix_leads_fingerprint_received", "fingerprint", "received_at"),
+        Index("ix_leads_received_id", "received_at", "id"),
+        Index("ix_leads_email", "email"),
+        Index("ix_leads_source", "source"),
+    )
+
+    def record_verdict(self, verdict) -> None:
+        """Keep a screening verdict's reasons and flags (as dicts of id, sentence,
+        evidence) and the flag count the queue orders by; the status is the caller's."""
+        self.reasons = [asdict(reason) for reason in verdict.reasons]
+        self.flags = [asdict(flag) for flag in verdict.flags]
+        self.flag_count = len(verdict.flags)
+
+    @property
+    def reason_ids(self) -> list[str]:
+        return [reason["id"] for reason in self.reasons or []]
+
+    @property
+    def flag_ids(self) -> list[str]:
+        return [flag["id"] for flag in self.flags or []]
+
+
+# The queue's order exactly (budget descending): a page is an index walk (migration 0002).
+Index("ix_leads_queue_order", Lead.status, Lead.flag_count, Lead.monthly_budget.desc(),
+      Lead.received_at, Lead.id)
+
+
+class OutboxMessage(db.Model):
+    """An email to send, written in the same transaction as the lead it is about,
+    so a crash or a dead SMTP server between the two can never lose an alert."""
+
+    __tablename__ = "outbox"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(40))
+    lead_id: Mapped[int | None] = mapped_column(ForeignKey("leads.id"), default=None)
+    lead: Mapped["Lead | None"] = relationship()
+    payload: Mapped[dict] = mapped_column(JSON, default=dict)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    status: Mapped[str] = mapped_column(String(20), default="pending")
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    last_error: Mapped[str] = mapped_column(Text, default="")
+    next_attempt_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
+
+    __table_args__ = (Index("ix_outbox_status_next", "status", "next_attempt_at"),)
+
+
+class StaffUser(db.Model):
+    __tablename__ = "staff_users"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    email: Mapped[str] = mapped_column(String(254), unique=True)
+    password_hash: Mapped[str] = mapped_column(String(200))
+    role: Mapped[str] = mapped_column(String(20), default="sales")
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    last_login_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
+
+    # Flask-Login's interface.
+    @property
+    def is_active(self) -> bool:
+        return self.active
+
+    @property
+    def is_authenticated(self) -> bool:
+        return True
+
+    @property
+    def is_anonymous(self) -> bool:
+        return False
+
+    def get_id(self) -> str:
+        return str(self.id)
+
+    @property
+    def is_admin(self) -> bool:
+        return self.role == "admin"
+
+
+class AuditEntry(db.Model):
+    """Who changed what, when, from which state to which, and why."""
+
+    __tablename__ = "audit_entries"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    lead_id: Mapped[int | None] = mapped_column(ForeignKey("leads.id"), default=None)
+    lead: Mapped["Lead | None"] = relationship()
+    actor_id: Mapped[int | None] = mapped_column(ForeignKey("staff_users.id"), default=None)
+    actor: Mapped["StaffUser | None"] = relationship()
+    action: Mapped[str] = mapped_column(String(40))
+    from_status: Mapped[str] = mapped_column(String(20), default="")
+    to_status: Mapped[str] = mapped_column(String(20), default="")
+    why: Mapped[str] = mapped_column(Text, default="")
+
+    __table_args__ = (
+        Index("ix_audit_lead_at", "lead_id", "at"),
+        Index("ix_audit_at", "at"),
+    )
+
+
+class Note(db.Model):
+    __tablename__ = "notes"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    lead_id: Mapped[int] = mapped_column(ForeignKey("leads.id"))
+    author_id: Mapped[int | None] = mapped_column(ForeignKey("staff_users.id"), default=None)
+    author: Mapped["StaffUser | None"] = relationship()
+    at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    body: Mapped[str] = mapped_column(Text)
+
+    __table_args__ = (Index("ix_notes_lead_at", "lead_id", "at"),)

@@ -1,0 +1,119 @@
+"""The public blueprint: ``POST /leads`` (the form contract) and ``/openapi.json``.
+
+Checks run in the contract's order: size (413), Origin (403), rate (429), then
+parsing and validation (422); only then the honeypot, duplicates and screening,
+inside ``intake.receive``.
+"""
+
+from datetime import UTC
+from datetime import datetime
+from datetime import timedelta
+
+from flask import Blueprint
+from flask import abort
+from flask import current_app
+from flask import jsonify
+from flask import redirect
+from flask import render_template
+from flask import request
+from werkzeug.datastructures import MultiDict
+
+from capture import contract
+from capture import intake
+from capture import payload
+from capture.extensions import db
+from capture.extensions import limiter
+from capture.forms import LeadForm
+from capture.screening import rules_from_config
+
+bp = Blueprint("public", __name__)
+
+
+def wants_json() -> bool:
+    """JSON for fetch() and API clients, an HTML page for a plain form post."""
+    if request.mimetype == payload.JSON:
+        return True
+    best = request.accept_mimetypes.best_match(["text/html", "application/json"])
+    return best == "application/json"
+
+
+def origin_allowed() -> bool:
+    """No Origin header (curl, a server-side client) is allowed; a browser's must be listed."""
+    origin = request.headers.get("Origin")
+    return origin is None or origin.rstrip("/") in current_app.config["ALLOWED_ORIGINS"]
+
+
+@bp.before_request
+def check_size_and_origin():
+    limit = current_app.config["MAX_CONTENT_LENGTH"]
+    if request.content_length is not None and request.content_length > limit:
+        abort(413)
+    if not origin_allowed():
+        abort(403)
+
+
+@bp.after_request
+def allow_cross_origin(response):
+    origin = request.headers.get("Origin")
+    if origin and origin_allowed():
+        response.headers["Access-Control-Allow-Origin"] = origin
+        response.headers["Access-Control-Expose-Headers"] = "Retry-After"
+    response.vary.add("Origin")
+    return response
+
+
+@bp.route("/leads", methods=["OPTIONS"])
+def preflight():
+    response = current_app.response_class(status=204)
+    response.headers["Access-Control-Allow-Methods"] = "POST, OPTIONS"
+    response.headers["Access-Control-Allow-Headers"] = "Content-Type, Accept"
+    response.headers["Access-Control-Max-Age"] = "600"
+    return response
+
+
+@bp.post("/leads")
+@limiter.limit(lambda: current_app.config["LEADS_RATE_LIMIT"])
+def submit_lead():
+    try:
+        raw = payload.parse(request.get_data(cache=False), request.mimetype)
+    except payload.BodyError as error:
+        return invalid(error.errors, {}, error.status)
+    form = LeadForm(formdata=MultiDict(raw))
+    if not form.validate():
+        return invalid(form.error_map(), raw, 422)
+
+    receipt = intake.receive(
+        db.session,
+        form.cleaned(),
+        rules=rules_from_config(current_app.config),
+        now=datetime.now(UTC),
+        duplicate_window=timedelta(seconds=int(current_app.config["DUPLICATE_WINDOW_SECONDS"])),
+        origin=request.headers.get("Origin", "") or request.remote_addr or "",
+        user_agent=request.headers.get("User-Agent", ""),
+    )
+    if wants_json():
+        return jsonify(id=receipt.public_id, status="received"), 201
+    return redirect(current_app.config["THANKS_URL"], code=303)
+
+
+def invalid(errors: dict[str, list[str]], values: dict[str, str], status: int):
+    if wants_json():
+        return jsonify(errors=errors), status
+    view = contract.FormView(action=request.base_url, values=values, errors=errors)
+    page = render_template(
+        "public/invalid.html",
+        leadform=view,
+        body_errors=errors.get("_body", []),
+        back_url=_safe_back_url(values.get("page_url", "")),
+    )
+    return page, status
+
+
+def _safe_back_url(url: str) -> str | None:
+    """Only link back to http(s) pages: a javascript: URL in page_url must stay inert."""
+    return url if url.startswith(("http://", "https://")) else None
+
+
+@bp.get("/openapi.json")
+def openapi():
+    return jsonify(contract.openapi_document(request.host_url.rstrip("/")))

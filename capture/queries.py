@@ -1,0 +1,248 @@
+"""The staff lists: which leads, in which order, one page at a time.
+
+One function, ``lead_page``, serves the queue, the screened-out and spam lists,
+and the CSV download, so what staff see and what they download cannot differ.
+Pages use keyset pagination: the cursor carries the last row's sort key, so page
+500 costs what page 1 costs (an OFFSET would read and drop every earlier row).
+"""
+
+import base64
+import binascii
+import json
+from collections import Counter
+from collections.abc import Iterator
+from collections.abc import Mapping
+from contextlib import suppress
+from dataclasses import dataclass
+from datetime import UTC
+from datetime import date
+from datetime import datetime
+from datetime import time
+from datetime import timedelta
+
+from sqlalchemy import Text
+from sqlalchemy import and_
+from sqlalchemy import cast
+from sqlalchemy import func
+from sqlalchemy import or_
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+
+from capture.models import Lead
+from capture.models import LeadStatus
+
+S = LeadStatus
+
+#: The lists and the statuses each may show. The queue never shows screened_out or spam.
+VIEWS = {
+    "queue": (S.QUEUED, S.IN_REVIEW),
+    "screened_out": (S.SCREENED_OUT,),
+    "spam": (S.SPAM,),
+    "all": S.ALL,
+}
+DEFAULT_STATUS = {"queue": S.QUEUED}
+FLAG_IDS = ("tire_kicker", "not_decision_maker")
+NO_FLAGS = "none"
+PAGE_SIZE = 50
+
+
+@dataclass(frozen=True)
+class Filters:
+    view: str = "queue"
+    status: str = ""
+    q: str = ""
+    source: str = ""
+    flag: str = ""
+    received_from: date | None = None
+    received_to: date | None = None
+
+    @property
+    def statuses(self) -> tuple[str, ...]:
+        allowed = VIEWS[self.view]
+        if self.status in allowed:
+            return (self.status,)
+        default = DEFAULT_STATUS.get(self.view)
+        return (default,) if default else allowed
+
+    def as_args(self) -> dict[str, str]:
+        """The filters as query-string arguments (for links and the CSV download)."""
+        values = {
+            "status": self.status, "q": self.q, "source": self.source, "flag": self.flag,
+            "from": self.received_from.isoformat() if self.received_from else "",
+            "to": self.received_to.isoformat() if self.received_to else "",
+        }
+        return {key: value for key, value in values.items() if value}
+
+
+@dataclass(frozen=True)
+class Page:
+    rows: list
+    next_cursor: str | None
+
+
+def _date(value: str) -> date | None:
+    try:
+        return date.fromisoformat((value or "").strip())
+    except ValueError:
+        return None
+
+
+def parse_filters(view: str, args: Mapping[str, str]) -> Filters:
+    """Read filters from query arguments; anything unknown or malformed is ignored."""
+    if view not in VIEWS:
+        view = "queue"
+    status = (args.get("status") or "").strip()
+    flag = (args.get("flag") or "").strip()
+    return Filters(
+        view=view,
+        status=status if status in VIEWS[view] else "",
+        q=(args.get("q") or "").strip()[:200],
+        source=(args.get("source") or "").strip()[:200],
+        flag=flag if flag in (*FLAG_IDS, NO_FLAGS) else "",
+        received_from=_date(args.get("from", "")),
+        received_to=_date(args.get("to", "")),
+    )
+
+
+def _like_escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _where(filters: Filters) -> list:
+    statuses = filters.statuses
+    clauses = [Lead.status == statuses[0] if len(statuses) == 1 else Lead.status.in_(statuses)]
+    if filters.q:
+        pattern = f"%{_like_escape(filters.q.lower())}%"
+        clauses.append(or_(
+            func.lower(Lead.company).like(pattern, escape="\\"),
+            func.lower(Lead.email).like(pattern, escape="\\"),
+            func.lower(Lead.name).like(pattern, escape="\\"),
+        ))
+    if filters.source:
+        clauses.append(Lead.source == filters.source)
+    if filters.flag == NO_FLAGS:
+        clauses.append(Lead.flag_count == 0)
+    elif filters.flag:
+        # Flags are stored as JSON; the id appears as "id": "<flag>" (text inside a
+        # sentence or evidence would be escaped as \"id\", so it cannot match).
+        pattern = f'%"id": "{_like_escape(filters.flag)}"%'
+        clauses.append(cast(Lead.flags, Text).like(pattern, escape="\\"))
+    if filters.received_from:
+        clauses.append(Lead.received_at >= datetime.combine(filters.received_from, time(), UTC))
+    if filters.received_to:
+        end = datetime.combine(filters.received_to + timedelta(days=1), time(), UTC)
+        clauses.append(Lead.received_at < end)
+    return clauses
+
+
+# Sort keys: the queue by priority (no flags first, then fewer flags, then the
+# bigger budget) and then age; the other lists newest first.
+def _is_queue(filters: Filters) -> bool:
+    return filters.view == "queue"
+
+
+def _order(filters: Filters) -> list:
+    if _is_queue(filters):
+        return [Lead.flag_count.asc(), Lead.monthly_budget.desc(), Lead.received_at.asc(),
+                Lead.id.asc()]
+    return [Lead.received_at.desc(), Lead.id.desc()]
+
+
+def _key(filters: Filters, lead: Lead) -> list:
+    if _is_queue(filters):
+        return [lead.flag_count, lead.monthly_budget, lead.received_at.isoformat(), lead.id]
+    return [lead.received_at.isoformat(), lead.id]
+
+
+def _after(filters: Filters, key: list):
+    """Rows strictly after ``key`` in the list's order, spelled out column by
+    column because the directions are mixed (a row-value comparison can't say it)."""
+    if _is_queue(filters):
+        flags, budget, received, row_id = int(key[0]), int(key[1]), _dt(key[2]), int(key[3])
+        return or_(
+            Lead.flag_count > flags,
+            and_(Lead.flag_count == flags, or_(
+                Lead.monthly_budget < budget,
+                and_(Lead.monthly_budget == budget, or_(
+                    Lead.received_at > received,
+                    and_(Lead.received_at == received, Lead.id > row_id),
+                )),
+            )),
+        )
+    received, row_id = _dt(key[0]), int(key[1])
+    return or_(Lead.received_at < received,
+               and_(Lead.received_at == received, Lead.id < row_id))
+
+
+def _dt(value: str) -> datetime:
+    parsed = datetime.fromisoformat(value)
+    if parsed.tzinfo is None:
+        raise ValueError("cursor time without offset")
+    return parsed
+
+
+def encode_cursor(key: list) -> str:
+    raw = json.dumps(key, separators=(",", ":")).encode()
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str | None) -> list | None:
+    """A malformed cursor (edited by hand, from an old version) means the first page."""
+    if not cursor:
+        return None
+    try:
+        key = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
+    except (binascii.Error, ValueError, UnicodeDecodeError):
+        return None
+    return key if isinstance(key, list) else None
+
+
+def lead_page(session, filters: Filters, cursor: str | None = None,
+              limit: int = PAGE_SIZE) -> Page:
+    """One page of the list ``filters`` describe, starting after ``cursor``."""
+    query = (select(Lead).options(selectinload(Lead.owner)).where(*_where(filters))
+             .order_by(*_order(filters)).limit(limit + 1))
+    key = decode_cursor(cursor)
+    if key is not None:
+        with suppress(IndexError, TypeError, ValueError):
+            query = query.where(_after(filters, key))
+    rows = list(session.scalars(query))
+    more = len(rows) > limit
+    rows = rows[:limit]
+    next_cursor = encode_cursor(_key(filters, rows[-1])) if more and rows else None
+    return Page(rows, next_cursor)
+
+
+def queue_page(session, filters: Filters | None = None, cursor: str | None = None,
+               limit: int = PAGE_SIZE) -> Page:
+    return lead_page(session, filters or Filters(view="queue"), cursor, limit)
+
+
+def iter_leads(session, filters: Filters, batch: int = 1000) -> Iterator[list]:
+    """Every lead of the list, in its order, in batches (for the CSV download)."""
+    cursor = None
+    while True:
+        page = lead_page(session, filters, cursor, batch)
+        if page.rows:
+            yield page.rows
+        if page.next_cursor is None:
+            return
+        cursor = page.next_cursor
+        session.expunge_all()
+
+
+def count(session, filters: Filters) -> int:
+    return session.scalar(select(func.count()).select_from(Lead).where(*_where(filters)))
+
+
+def reason_counts(session, filters: Filters) -> Counter:
+    """How many leads of the list carry each reason id (a lead may carry several).
+
+    Counted in Python over the reasons column alone: the JSON functions that could
+    do it in SQL differ between SQLite and PostgreSQL.
+    """
+    counts: Counter = Counter()
+    query = select(Lead.reasons).where(*_where(filters)).execution_options(yield_per=2000)
+    for reasons in session.scalars(query):
+        counts.update(reason["id"] for reason in reasons or [])
+    return counts

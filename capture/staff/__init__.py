@@ -1,0 +1,108 @@
+"""The staff blueprint: login, the review queue, lead pages, the screened-out and
+spam lists, the audit log and accounts. Every page needs a logged-in staff member
+except the login page itself; the guard below is the one place that says so."""
+
+from datetime import UTC
+from datetime import datetime
+from functools import wraps
+
+from flask import Blueprint
+from flask import abort
+from flask import current_app
+from flask import render_template
+from flask import request
+from flask_login import current_user
+from flask_wtf.csrf import CSRFError
+
+from capture import errors
+from capture.extensions import db
+from capture.extensions import login_manager
+from capture.models import StaffUser
+from capture.staff import display
+
+bp = Blueprint("staff", __name__, url_prefix="/staff")
+
+#: Endpoints an anonymous visitor may reach.
+OPEN_ENDPOINTS = frozenset({"staff.login"})
+
+login_manager.login_view = "staff.login"
+login_manager.login_message = "Please log in to see that page."
+login_manager.login_message_category = "info"
+
+
+@login_manager.user_loader
+def load_user(user_id: str):
+    """A disabled account's existing sessions stop working at their next request."""
+    if not user_id.isdigit():
+        return None
+    user = db.session.get(StaffUser, int(user_id))
+    return user if user is not None and user.active else None
+
+
+@bp.before_request
+def require_login():
+    if request.endpoint in OPEN_ENDPOINTS:
+        return None
+    if not current_user.is_authenticated:
+        return login_manager.unauthorized()
+    return None
+
+
+def admin_required(view):
+    @wraps(view)
+    def wrapper(*args, **kwargs):
+        if not current_user.is_admin:
+            abort(403)
+        return view(*args, **kwargs)
+
+    return wrapper
+
+
+def now() -> datetime:
+    return datetime.now(UTC)
+
+
+@bp.context_processor
+def staff_context() -> dict:
+    return {"site_url": current_app.config["SITE_URL"]}
+
+
+@bp.app_template_filter("age")
+def age_filter(moment: datetime) -> str:
+    return display.age_since(moment, now())
+
+
+@bp.app_template_filter("money")
+def money_filter(value: int) -> str:
+    return display.money(value)
+
+
+@bp.app_template_filter("label")
+def label_filter(value: str, kind: str) -> str:
+    return display.label(kind, value or "")
+
+
+@bp.app_template_filter("utc")
+def utc_filter(moment: datetime | None) -> str:
+    return f"{moment:%Y-%m-%d %H:%M} UTC" if moment else ""
+
+
+@bp.errorhandler(403)
+def forbidden(error):
+    """The app-wide 403 text is about origins of POST /leads; say what it means here."""
+    return errors.render_error(403, "This page is for admins only.")
+
+
+@bp.app_errorhandler(CSRFError)
+def csrf_expired(error: CSRFError):
+    """An expired session sends the person to log in; a stale form says to reload."""
+    if (request.blueprint == "staff" and request.endpoint not in OPEN_ENDPOINTS
+            and not current_user.is_authenticated):
+        return login_manager.unauthorized()
+    return render_template("staff/expired.html", reason=error.description), 400
+
+
+from capture.staff import admin  # noqa: E402,F401
+from capture.staff import auth  # noqa: E402,F401
+from capture.staff import lead  # noqa: E402,F401
+from capture.staff import queue  # noqa: E402,F401

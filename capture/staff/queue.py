@@ -1,0 +1,95 @@
+"""The lists: the review queue (home page), screened out, spam, and their CSV."""
+
+import io
+from collections.abc import Iterator
+
+from flask import Response
+from flask import render_template
+from flask import request
+from flask import stream_with_context
+from flask import url_for
+from sqlalchemy import select
+
+from capture import export
+from capture import queries
+from capture.extensions import db
+from capture.models import Lead
+from capture.staff import bp
+from capture.staff import now
+
+TITLES = {"queue": "Review queue", "screened_out": "Screened out", "spam": "Spam",
+          "all": "All leads"}
+ENDPOINTS = {"queue": "staff.queue", "screened_out": "staff.screened_out", "spam": "staff.spam"}
+
+
+def _list(view: str, template: str):
+    filters = queries.parse_filters(view, request.args)
+    page = queries.lead_page(db.session, filters, request.args.get("after"))
+    args = filters.as_args()
+    next_url = (url_for(ENDPOINTS[view], **args, after=page.next_cursor)
+                if page.next_cursor else None)
+    context = {
+        "view": view,
+        "title": TITLES[view],
+        "filters": filters,
+        "page": page,
+        "next_url": next_url,
+        "first_url": url_for(ENDPOINTS[view], **args) if request.args.get("after") else None,
+        "csv_url": url_for("staff.export_csv", view=view, **args),
+        "total": queries.count(db.session, filters),
+        "sources": _sources(),
+    }
+    if view in ("screened_out", "spam"):
+        context["reason_counts"] = queries.reason_counts(db.session, filters).most_common()
+    return render_template(template, **context)
+
+
+def _sources() -> list[str]:
+    """Source articles for the filter; a short distinct list from the index."""
+    query = select(Lead.source).where(Lead.source != "").distinct().order_by(Lead.source)
+    return list(db.session.scalars(query.limit(500)))
+
+
+@bp.get("/")
+def queue():
+    return _list("queue", "staff/queue.html")
+
+
+@bp.get("/screened-out")
+def screened_out():
+    return _list("screened_out", "staff/queue.html")
+
+
+@bp.get("/spam")
+def spam():
+    return _list("spam", "staff/queue.html")
+
+
+@bp.get("/export.csv")
+def export_csv():
+    """The current list with its filters, in its order, through the one CSV writer.
+    Streamed in batches, so a big list neither waits nor fills memory."""
+    filters = queries.parse_filters(request.args.get("view", "queue"), request.args)
+
+    def generate() -> Iterator[str]:
+        header_done = False
+        for batch in queries.iter_leads(db.session, filters):
+            buffer = io.StringIO()
+            export.write_rows(batch, buffer)
+            text = buffer.getvalue()
+            if header_done:
+                text = text.split("\r\n", 1)[1]
+            header_done = True
+            yield text
+        if not header_done:
+            buffer = io.StringIO()
+            export.write_rows([], buffer)
+            yield buffer.getvalue()
+
+    filename = f"leads-{now():%Y%m%d}.csv"
+    return Response(
+        stream_with_context(generate()),
+        mimetype="text/csv",
+        headers={"Content-Disposition": f"attachment; filename={filename}",
+                 "Cache-Control": "no-store"},
+    )

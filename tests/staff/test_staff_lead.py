@@ -1,0 +1,244 @@
+"""The lead page and every action on it, through the test client, with the audit
+entries each one writes."""
+
+import pytest
+from sqlalchemy import select
+
+from capture.extensions import db
+from capture.models import AuditEntry
+from capture.models import Lead
+from capture.models import Note
+from capture.models import OutboxMessage
+from tests.staff.helpers import add_lead
+from tests.staff.helpers import csrf_token
+
+
+def act(client, public_id, action, **data):
+    token = csrf_token(client, f"/staff/leads/{public_id}")
+    return client.post(f"/staff/leads/{public_id}/{action}", data={"csrf_token": token} | data)
+
+
+def lead_row(app, public_id):
+    with app.app_context():
+        lead = db.session.scalar(select(Lead).where(Lead.public_id == public_id))
+        db.session.expunge(lead)
+        return lead
+
+
+def audit(app, public_id):
+    with app.app_context():
+        rows = db.session.execute(
+            select(AuditEntry.action, AuditEntry.from_status, AuditEntry.to_status,
+                   AuditEntry.why, AuditEntry.actor_id)
+            .join(Lead, AuditEntry.lead_id == Lead.id)
+            .where(Lead.public_id == public_id).order_by(AuditEntry.id))
+        return [tuple(row) for row in rows]
+
+
+@pytest.fixture
+def queued(client, submission):
+    return add_lead(client, submission)
+
+
+@pytest.fixture
+def screened(client, submission):
+    return add_lead(client, submission, employees="900", email="big@corp.example")
+
+
+@pytest.fixture
+def spam(client, submission):
+    return add_lead(client, submission, company_fax="bot text", email="bot@spam.example")
+
+
+def test_lead_page_shows_every_field_verdict_source_and_utm(staff_client, screened,
+                                                             submission):
+    page = staff_client.get(f"/staff/leads/{screened}").get_data(as_text=True)
+    for field in ("name", "phone", "company", "website", "message", "utm_source",
+                  "utm_medium", "utm_campaign"):
+        assert submission[field] in page
+    assert "big@corp.example" in page
+    assert 'href="http://site.test/what-is-a-qualified-sales-lead.html"' in page
+    assert "Too large" in page
+    assert "Evidence:" in page
+    assert "Release into the queue" in page
+
+
+def test_unknown_lead_is_a_404_page_in_the_apps_look(staff_client):
+    response = staff_client.get("/staff/leads/no-such-lead")
+    assert response.status_code == 404
+    page = response.get_data(as_text=True)
+    assert "There is nothing at this address." in page
+    assert "staff.css" in page
+    token = csrf_token(staff_client, "/staff/")
+    response = staff_client.post("/staff/leads/no-such-lead/claim", data={"csrf_token": token})
+    assert response.status_code == 404
+
+
+def test_row_id_is_not_a_lead_address(staff_client, queued):
+    assert staff_client.get("/staff/leads/1").status_code == 404
+
+
+def test_claim_moves_the_lead_to_in_review_held_by_the_claimer(app, staff_client, queued,
+                                                                 sales_id):
+    response = act(staff_client, queued, "claim")
+    assert response.status_code == 303
+    assert response.headers["Location"] == f"/staff/leads/{queued}"
+    page = staff_client.get(response.headers["Location"]).get_data(as_text=True)
+    assert "You claimed this lead" in page
+    lead = lead_row(app, queued)
+    assert (lead.status, lead.owner_id) == ("in_review", sales_id)
+    assert lead.claimed_at is not None
+    assert audit(app, queued) == [("claim", "queued", "in_review", "", sales_id)]
+
+
+def test_second_claim_shows_who_holds_it_and_changes_nothing(app, staff_client,
+                                                             other_sales_client, queued,
+                                                             sales_id):
+    act(staff_client, queued, "claim")
+    response = act(other_sales_client, queued, "claim")
+    assert response.status_code == 409
+    page = response.get_data(as_text=True)
+    assert "This lead is held by sam@example.com since" in page
+    assert "ask them to release it" in page
+    assert lead_row(app, queued).owner_id == sales_id
+    assert len(audit(app, queued)) == 1
+
+
+def test_only_the_holder_may_decide(app, staff_client, other_sales_client, queued):
+    act(staff_client, queued, "claim")
+    for action, data in [("accept", {}), ("reject", {"reason": "no"}), ("unclaim", {})]:
+        response = act(other_sales_client, queued, action, **data)
+        assert response.status_code == 409
+        assert "held by sam@example.com" in response.get_data(as_text=True)
+    assert lead_row(app, queued).status == "in_review"
+
+
+def test_accept_after_claim(app, staff_client, queued, sales_id):
+    act(staff_client, queued, "claim")
+    response = act(staff_client, queued, "accept", reason="Good fit, call Tuesday")
+    assert response.status_code == 303
+    lead = lead_row(app, queued)
+    assert lead.status == "accepted"
+    assert lead.decision_reason == "Good fit, call Tuesday"
+    assert audit(app, queued)[-1] == ("accept", "in_review", "accepted",
+                                      "Good fit, call Tuesday", sales_id)
+
+
+def test_reject_needs_a_reason(app, staff_client, queued, sales_id):
+    act(staff_client, queued, "claim")
+    response = act(staff_client, queued, "reject", reason="   ")
+    assert response.status_code == 409
+    assert "Give a reason to reject a lead." in response.get_data(as_text=True)
+    assert lead_row(app, queued).status == "in_review"
+    act(staff_client, queued, "reject", reason="Only wants a price list")
+    lead = lead_row(app, queued)
+    assert (lead.status, lead.decision_reason) == ("rejected", "Only wants a price list")
+    assert audit(app, queued)[-1] == ("reject", "in_review", "rejected",
+                                      "Only wants a price list", sales_id)
+
+
+def test_accepting_a_rejected_lead_is_refused_and_changes_nothing(app, staff_client, queued):
+    act(staff_client, queued, "claim")
+    act(staff_client, queued, "reject", reason="No budget")
+    before = audit(app, queued)
+    response = act(staff_client, queued, "accept")
+    assert response.status_code == 409
+    assert "Cannot accept this lead: it is rejected" in response.get_data(as_text=True)
+    assert lead_row(app, queued).status == "rejected"
+    assert audit(app, queued) == before
+
+
+def test_accepting_an_unclaimed_lead_asks_for_a_claim_first(app, staff_client, queued):
+    response = act(staff_client, queued, "accept")
+    assert response.status_code == 409
+    assert "only a lead that is in review" in response.get_data(as_text=True)
+    assert lead_row(app, queued).status == "queued"
+
+
+def test_release_claim_puts_the_lead_back(app, staff_client, queued, sales_id):
+    act(staff_client, queued, "claim")
+    act(staff_client, queued, "unclaim")
+    lead = lead_row(app, queued)
+    assert (lead.status, lead.owner_id, lead.claimed_at) == ("queued", None, None)
+    assert audit(app, queued)[-1] == ("unclaim", "in_review", "queued", "", sales_id)
+
+
+def test_release_a_screened_out_lead_is_an_override_with_who_and_why(app, staff_client,
+                                                                     screened, sales_id):
+    response = act(staff_client, screened, "release", reason="")
+    assert response.status_code == 409
+    assert lead_row(app, screened).status == "screened_out"
+    act(staff_client, screened, "release", reason="500 staff but a 20-person MSP division")
+    assert lead_row(app, screened).status == "queued"
+    assert audit(app, screened) == [("release", "screened_out", "queued",
+                                     "500 staff but a 20-person MSP division", sales_id)]
+    history = staff_client.get(f"/staff/leads/{screened}").get_data(as_text=True)
+    assert "released into the queue" in history
+    assert "sam@example.com" in history
+    assert "20-person MSP division" in history
+
+
+def test_add_note(app, staff_client, queued, sales_id):
+    response = act(staff_client, queued, "notes", body="Called, left a voicemail.")
+    assert response.status_code == 303
+    with app.app_context():
+        [note] = db.session.scalars(select(Note)).all()
+        assert (note.body, note.author_id) == ("Called, left a voicemail.", sales_id)
+    assert audit(app, queued) == [("note", "queued", "queued", "Called, left a voicemail.",
+                                   sales_id)]
+    page = staff_client.get(f"/staff/leads/{queued}").get_data(as_text=True)
+    assert "Called, left a voicemail." in page
+    assert act(staff_client, queued, "notes", body="  ").status_code == 409
+
+
+def test_sales_may_mark_spam(app, staff_client, queued):
+    assert act(staff_client, queued, "spam").status_code == 303
+    assert lead_row(app, queued).status == "spam"
+
+
+def test_admin_marks_spam_and_not_spam_which_screens_again(app, admin_client, queued,
+                                                           admin_id):
+    act(admin_client, queued, "spam")
+    assert lead_row(app, queued).status == "spam"
+    act(admin_client, queued, "not-spam")
+    assert lead_row(app, queued).status == "queued"
+    assert [row[:3] for row in audit(app, queued)] == [
+        ("mark_spam", "queued", "spam"), ("mark_not_spam", "spam", "queued")]
+
+
+def test_not_spam_honeypot_lead_is_screened_on_its_other_fields(app, admin_client, spam,
+                                                                client, submission):
+    screened_spam = add_lead(client, submission, company_fax="x", employees="900",
+                             email="big-bot@spam.example")
+    act(admin_client, spam, "not-spam")
+    act(admin_client, screened_spam, "not-spam")
+    assert lead_row(app, spam).status == "queued"
+    big = lead_row(app, screened_spam)
+    assert big.status == "screened_out"
+    assert "too_large" in big.reason_ids
+    with app.app_context():  # staff hear of the lead that now waits in the queue
+        alerted = db.session.scalars(select(OutboxMessage.lead_id)).all()
+        assert lead_row(app, spam).id in alerted
+        assert big.id not in alerted
+
+
+def test_admin_may_decide_a_lead_someone_else_holds(app, staff_client, admin_client, queued,
+                                                    admin_id):
+    act(staff_client, queued, "claim")
+    act(admin_client, queued, "accept")
+    assert lead_row(app, queued).status == "accepted"
+    assert audit(app, queued)[-1][4] == admin_id
+
+
+def test_the_page_offers_only_actions_that_apply(staff_client, queued):
+    page = staff_client.get(f"/staff/leads/{queued}").get_data(as_text=True)
+    assert "Claim this lead" in page
+    assert "Accept" not in page.replace("accepted", "")
+    assert "Mark as spam" in page
+    assert "Release into the queue" not in page  # only for screened-out leads
+    act(staff_client, queued, "claim")
+    page = staff_client.get(f"/staff/leads/{queued}").get_data(as_text=True)
+    assert "Claim this lead" not in page
+    assert ">Accept<" in page
+    assert ">Reject<" in page
+    assert "Release claim" in page

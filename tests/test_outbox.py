@@ -1,0 +1,270 @@
+"""Alert emails through the outbox, against a real SMTP server (aiosmtpd) that the
+test starts, stops and starts again."""
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from collections import Counter
+from datetime import UTC
+from datetime import datetime
+from datetime import timedelta
+from email import message_from_bytes
+from email import policy
+from pathlib import Path
+
+import pytest
+from aiosmtpd.controller import Controller
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from capture import outbox
+from capture.extensions import db
+from capture.mailer import SmtpMailer
+from capture.models import Lead
+from capture.models import OutboxMessage
+from tests.conftest import make_app
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class CollectingHandler:
+    def __init__(self):
+        self.messages = []
+        self.reply = None
+
+    async def handle_DATA(self, server, session, envelope):
+        if self.reply:
+            return self.reply
+        self.messages.append((envelope.mail_from, list(envelope.rcpt_tos), envelope.content))
+        return "250 Message accepted for delivery"
+
+
+class SmtpSink:
+    """A real SMTP server on 127.0.0.1; down() closes the port, up() reopens the same one
+    (a stopped Controller cannot restart, so each up() makes a new one)."""
+
+    def __init__(self):
+        self.handler = CollectingHandler()
+        self.host, self.port = "127.0.0.1", free_port()
+        self.controller = None
+
+    def up(self):
+        if self.controller is None:
+            self.controller = Controller(self.handler, hostname=self.host, port=self.port,
+                                         ready_timeout=5)
+            self.controller.start()
+
+    def down(self):
+        if self.controller is not None:
+            self.controller.stop()
+            self.controller = None
+
+    def mails(self):
+        return [message_from_bytes(raw, policy=policy.default)
+                for _, _, raw in self.handler.messages]
+
+    def per_lead(self) -> Counter:
+        return Counter(mail["X-Leadpress-Lead"] for mail in self.mails())
+
+
+@pytest.fixture
+def sink():
+    sink = SmtpSink()
+    sink.up()
+    yield sink
+    sink.down()
+
+
+@pytest.fixture
+def app(db_file, sink):
+    app = make_app(db_file, SMTP_HOST=sink.host, SMTP_PORT=sink.port, SMTP_TIMEOUT=5,
+                   MAIL_SENDER="Leadpress <leads@leadpress.example>",
+                   STAFF_RECIPIENTS=["sales@leadpress.example", "boss@leadpress.example"],
+                   SERVICE_URL="https://capture.example/")
+    yield app
+    with app.app_context():
+        db.engine.dispose()
+
+
+def add_leads(client, submission, count: int) -> list[str]:
+    ids = []
+    for i in range(count):
+        response = client.post("/leads", json=submission | {"email": f"p{i}@x.example"})
+        ids.append(response.get_json()["id"])
+    return ids
+
+
+def send(app, now, sender=None):
+    with app.app_context():
+        cfg = app.config
+        return outbox.send_pending(
+            db.session, sender or SmtpMailer.from_config(cfg), now,
+            mail_from=cfg["MAIL_SENDER"], recipients=cfg["STAFF_RECIPIENTS"],
+            site_url=cfg["SITE_URL"], service_url=cfg["SERVICE_URL"])
+
+
+def rows(app):
+    with app.app_context():
+        found = db.session.scalars(select(OutboxMessage).order_by(OutboxMessage.id)).all()
+        db.session.expunge_all()
+        return found
+
+
+def soon():
+    return datetime.now(UTC) + timedelta(seconds=1)
+
+
+@pytest.mark.parametrize(("attempts", "seconds"), [
+    (1, 30), (2, 60), (3, 120), (4, 240), (7, 1920), (8, 3600), (30, 3600)])
+def test_retry_delay_doubles_up_to_an_hour(attempts, seconds):
+    assert outbox.retry_delay(attempts) == timedelta(seconds=seconds)
+
+
+def test_alert_says_who_which_company_why_and_links_the_lead(app, client, sink, submission):
+    [lead_id] = add_leads(client, submission | {"role": "technician"}, 1)
+    assert send(app, soon()) == (1, 0)
+    [(mail_from, rcpts, _)] = sink.handler.messages
+    assert mail_from == "leads@leadpress.example"
+    assert rcpts == ["sales@leadpress.example", "boss@leadpress.example"]
+    [mail] = sink.mails()
+    assert mail["Subject"] == ("New qualified lead: Northwind IT Services "
+                               "(Managed services provider (MSP))")
+    body = mail.get_content()
+    for text in ("Dana Whitfield", "p0@x.example", "+1 555 0100", "Northwind IT Services",
+                 "Employees: 25", "$3,000 a month", "Technician", "Appointment setting",
+                 "not_decision_maker", submission["message"],
+                 "http://site.test/what-is-a-qualified-sales-lead.html",
+                 f"https://capture.example/staff/leads/{lead_id}"):
+        assert text in body
+    with app.app_context():
+        lead = db.session.scalar(select(Lead).where(Lead.public_id == lead_id))
+        assert lead.flags[0]["sentence"] in body
+
+
+def test_pending_alerts_are_sent_once_and_marked(app, client, sink, submission):
+    ids = add_leads(client, submission, 3)
+    now = soon()
+    assert send(app, now) == (3, 0)
+    assert [(row.status, row.attempts, row.sent_at) for row in rows(app)] == [
+        ("sent", 1, now)] * 3
+    assert send(app, now + timedelta(hours=2)) == (0, 0)
+    assert sink.per_lead() == Counter(dict.fromkeys(ids, 1))
+
+
+def test_a_dead_server_loses_nothing_and_each_alert_arrives_exactly_once(app, client, sink,
+                                                                         submission):
+    ids = add_leads(client, submission, 3)
+    sink.down()
+    now = soon()
+    assert send(app, now) == (0, 3)
+    for row in rows(app):
+        assert (row.status, row.attempts) == ("pending", 1)
+        assert "ConnectionRefusedError" in row.last_error
+        assert row.next_attempt_at == now + timedelta(seconds=30)
+    assert send(app, now + timedelta(seconds=10)) == (0, 0)  # not due yet
+
+    assert send(app, now + timedelta(seconds=31)) == (0, 3)  # still down: back off further
+    assert {row.next_attempt_at for row in rows(app)} == {now + timedelta(seconds=91)}
+    assert {row.attempts for row in rows(app)} == {2}
+
+    sink.up()
+    assert send(app, now + timedelta(seconds=95)) == (3, 0)
+    assert [row.status for row in rows(app)] == ["sent"] * 3
+    assert send(app, now + timedelta(days=1)) == (0, 0)
+    assert sink.per_lead() == Counter(dict.fromkeys(ids, 1))
+
+
+def test_a_temporary_smtp_refusal_is_recorded_and_retried(app, client, sink, submission):
+    [lead_id] = add_leads(client, submission, 1)
+    sink.handler.reply = "451 4.3.0 try again later"
+    now = soon()
+    assert send(app, now) == (0, 1)
+    [row] = rows(app)
+    assert "451" in row.last_error
+    sink.handler.reply = None
+    assert send(app, now + timedelta(minutes=1)) == (1, 0)
+    assert sink.per_lead() == Counter({lead_id: 1})
+
+
+class SecondWorkerDuringSend:
+    """Runs another worker, with its own session, while the first is mid-send."""
+
+    def __init__(self, app, mailer, now):
+        self.app, self.mailer, self.now, self.nested = app, mailer, now, []
+
+    def send(self, message):
+        with self.app.app_context(), Session(db.engine) as other:
+            cfg = self.app.config
+            self.nested.append(outbox.send_pending(
+                other, self.mailer, self.now, mail_from=cfg["MAIL_SENDER"],
+                recipients=cfg["STAFF_RECIPIENTS"], site_url=cfg["SITE_URL"],
+                service_url=cfg["SERVICE_URL"]))
+        self.mailer.send(message)
+
+
+def test_a_row_being_sent_is_not_taken_by_another_worker(app, client, sink, submission):
+    [lead_id] = add_leads(client, submission, 1)
+    now = soon()
+    sender = SecondWorkerDuringSend(app, SmtpMailer(sink.host, sink.port, timeout=5), now)
+    assert send(app, now, sender) == (1, 0)
+    assert sender.nested == [(0, 0)]
+    assert sink.per_lead() == Counter({lead_id: 1})
+
+
+def test_a_row_whose_worker_died_is_sent_after_its_lease(app, client, sink, submission):
+    [lead_id] = add_leads(client, submission, 1)
+    now = soon()
+    with app.app_context():
+        row = db.session.scalars(select(OutboxMessage)).one()
+        row.status = "sending"
+        row.next_attempt_at = now + outbox.LEASE
+        db.session.commit()
+    assert send(app, now) == (0, 0)
+    assert send(app, now + outbox.LEASE) == (1, 0)
+    assert sink.per_lead() == Counter({lead_id: 1})
+
+
+def test_outbox_send_command_delivers_and_reports(app, client, sink, submission):
+    add_leads(client, submission, 2)
+    runner = app.test_cli_runner()
+    result = runner.invoke(args=["outbox", "send"])
+    assert result.exit_code == 0, result.output
+    assert "sent 2, failed 0" in result.stderr
+    assert len(sink.handler.messages) == 2
+    sink.down()
+    add_leads(client, submission | {"company": "Second Co"}, 1)
+    result = runner.invoke(args=["outbox", "send"])
+    assert "sent 0, failed 1" in result.stderr
+
+
+def test_outbox_send_loop_keeps_delivering_until_sigterm(app, db_file, client, sink,
+                                                         submission):
+    root = Path(__file__).resolve().parent.parent
+    env = os.environ | {
+        "CAPTURE_DATABASE_URL": f"sqlite:///{db_file}", "CAPTURE_SMTP_HOST": sink.host,
+        "CAPTURE_SMTP_PORT": str(sink.port), "CAPTURE_SECRET_KEY": "loop-test",
+    }
+    worker = subprocess.Popen(
+        [sys.executable, "-m", "flask", "--app", "capture", "outbox", "send", "--loop",
+         "--interval", "0.2"], cwd=root, env=env, stderr=subprocess.PIPE, text=True)
+    try:
+        ids = add_leads(client, submission, 2)
+        deadline = time.monotonic() + 10
+        while len(sink.handler.messages) < 2 and time.monotonic() < deadline:
+            time.sleep(0.05)
+        later = add_leads(client, submission | {"company": "Later Co"}, 1)
+        while len(sink.handler.messages) < 3 and time.monotonic() < deadline:
+            time.sleep(0.05)
+    finally:
+        worker.send_signal(signal.SIGTERM)
+        _, stderr = worker.communicate(timeout=10)
+    assert worker.returncode == 0, stderr
+    assert "outbox sender stopped" in stderr
+    assert sink.per_lead() == Counter(dict.fromkeys(ids + later, 1))

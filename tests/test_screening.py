@@ -1,0 +1,480 @@
+"""Screening rules: a table of realistic submissions, the evidence, config, and a property."""
+
+import pytest
+from hypothesis import given
+from hypothesis import settings
+from hypothesis import strategies as st
+
+from capture.contract import COMPANY_TYPES
+from capture.contract import INTERESTS
+from capture.contract import PROVIDER_TYPES
+from capture.contract import ROLES
+from capture.screening import DEFAULT_RULES
+from capture.screening import ScreeningRules
+from capture.screening import rules_from_config
+from capture.screening import screen
+
+BASE = {
+    "name": "Dana Reyes",
+    "email": "dana@northwind-it.example",
+    "phone": "",
+    "company": "Northwind IT",
+    "website": "https://northwind-it.example",
+    "company_type": "msp",
+    "employees": 25,
+    "monthly_budget": 3000,
+    "role": "owner",
+    "interest": "appointment_setting",
+    "message": "We are a 25-person MSP in Denver looking for 10 qualified appointments a month.",
+    "consent": True,
+    "source": "what-is-a-qualified-sales-lead",
+    "company_fax": "",
+}
+NOT_MSP = ("not_msp",)
+TK = ("tire_kicker",)
+NDM = ("not_decision_maker",)
+
+
+def said(message, **fields):
+    """A qualified MSP's submission with another message (and other fields)."""
+    return BASE | {"message": message} | fields
+
+
+def case(case_id, submission, status, reasons=(), flags=()):
+    return pytest.param(submission, status, reasons, flags, id=case_id)
+
+
+QUEUED_PROVIDERS = [
+    case("msp-base", BASE, "queued"),
+    case("it-consultant", said(
+        "I'm an independent IT consultant serving accounting firms around Tampa; "
+        "I need a steady flow of first meetings.", company_type="it_consultant"), "queued"),
+    case("var-reseller", said(
+        "We resell Dell and HP hardware and Microsoft licensing to manufacturers in Ohio. "
+        "We want a telemarketing campaign before Q3.", company_type="var",
+        interest="telemarketing_campaign"), "queued"),
+    case("msp-referrals-dried-up", said(
+        "We've been in managed services for 12 years and referrals have dried up. Need a "
+        "lead generation partner that understands the long sales cycle.",
+        interest="lead_generation"), "queued"),
+    case("sales-manager", said(
+        "I run sales for a managed services provider; our reps need more network "
+        "assessment appointments.", role="sales_manager"), "queued"),
+    case("executive-targeting", said(
+        "Looking for an appointment setting campaign targeting healthcare practices with "
+        "20 to 100 PCs.", role="executive"), "queued"),
+    case("empty-message", said(""), "queued"),
+    case("missing-optional-fields",
+         {k: v for k, v in BASE.items() if k not in ("message", "website", "phone",
+                                                      "company_fax", "source")},
+         "queued"),
+    case("company-name-alone-is-not-evidence", said(
+        "We need 10 appointments a month with dental practices.",
+        company="Dental IT Solutions", website="https://dentalitsolutions.example"), "queued"),
+    case("end-user-sounding-domain-alone", said(
+        "Our managed services clients are mostly dentists; we want more of them.",
+        website="https://smithdental.example/"), "queued"),
+    case("provider-own-sales-needs", said(
+        "We need someone to handle our cold calling so our techs can stay billable."),
+         "queued"),
+    case("provider-wants-more-appointments", said(
+        "We want more cybersecurity appointments with CFOs."), "queued"),
+    case("provider-marketing-partner", said(
+        "We're looking for an MSP marketing partner who understands IT sales."), "queued"),
+    case("provider-growing-business", said(
+        "We're looking for help growing our IT support business."), "queued"),
+    case("provider-pipeline-dry", said("As an MSP we need more leads, our pipeline is dry."),
+         "queued"),
+    case("provider-specializes", said(
+        "We specialize in cybersecurity for law firms and need appointments."), "queued"),
+    case("provider-targets-companies-needing-support", said(
+        "We'd like to target companies that need IT support."), "queued"),
+    case("provider-fills-calendar", said(
+        "We provide IT support and need help filling our calendar."), "queued"),
+]
+
+PROVIDERS_NAMING_CLIENTS = [
+    case("supports-dental-offices", said("We support 40 dental offices around Phoenix."),
+         "queued"),
+    case("clients-servers-crash", said(
+        "Our clients' servers keep crashing and they call us first; we want more clients "
+        "like that."), "queued"),
+    case("manages-law-firm-networks", said(
+        "We manage networks for law firms and want to meet more managing partners."), "queued"),
+    case("customers-need-servers", said(
+        "Many of our customers need a new server this year; help us find more of them."),
+         "queued"),
+    case("helps-practices-fix-computers", said(
+        "We help medical practices that need someone to fix their computers."), "queued"),
+    case("msp-clients-looking-for-support", said(
+        "We are an MSP; a lot of our clients are dental offices looking for IT support."),
+         "queued"),
+    case("small-businesses-need-support", said(
+        "Small businesses need IT support, and that's where we come in."), "queued"),
+    case("clinic-we-support", said(
+        "A clinic we support needs a new server every few years."), "queued"),
+    case("help-desk-for-clients", said(
+        "Our help desk handles tickets for our clients around the clock."), "queued"),
+    case("windows-end-of-life", said(
+        "Windows 10 end of life means lots of businesses need new computers; we want to "
+        "reach them first."), "queued"),
+    case("free-network-assessment", said(
+        "We offer a free network assessment and need appointments to deliver them."),
+         "queued"),
+    case("customers-printers-fail", said(
+        "Our customers' printers keep failing and we fix them the same day."), "queued"),
+    case("client-network-down", said(
+        "When a client\u2019s network is down, our techs are on site within the hour."),
+         "queued"),
+]
+
+DECLARED_NON_PROVIDERS = [
+    case("software-vendor", said(
+        "We make a PSA tool and want to reach MSP owners.", company_type="software_vendor"),
+         "screened_out", NOT_MSP),
+    case("business-no-message", said("", company_type="business"), "screened_out", NOT_MSP),
+    case("other-agency", said("We're a marketing agency.", company_type="other"),
+         "screened_out", NOT_MSP),
+    case("business-asking-it-help-listed-once", said(
+        "Our dental office needs someone to fix our computers.", company_type="business"),
+         "screened_out", NOT_MSP),
+]
+
+END_USERS_WHO_PICKED_MSP = [
+    case("dental-office-fix-computers", said(
+        "Our dental office needs someone to fix our computers."), "screened_out", NOT_MSP),
+    case("law-firm-it-support", said("We are a small law firm looking for IT support."),
+         "screened_out", NOT_MSP),
+    case("new-server-for-office", said("We need a new server for our office."),
+         "screened_out", NOT_MSP),
+    case("network-and-printers", said(
+        "Can you help us with our network? Our printers keep failing."),
+         "screened_out", NOT_MSP),
+    case("msp-to-manage-pcs", said("Looking for an MSP to manage our 20 PCs."),
+         "screened_out", NOT_MSP),
+    case("accounting-firm-managed-it", said("Our accounting firm needs managed IT services."),
+         "screened_out", NOT_MSP),
+    case("bakery-computers-crashing", said(
+        "Hi, I own a small bakery and our computers keep crashing. Can someone come out "
+        "this week?"), "screened_out", NOT_MSP),
+    case("no-it-department", said(
+        "We have 12 employees and no IT department, looking for a company to manage our "
+        "computers."), "screened_out", NOT_MSP),
+    case("church-wifi-curly-apostrophes", said(
+        "We\u2019re a church and our wifi doesn\u2019t work in the fellowship hall."),
+         "screened_out", NOT_MSP),
+    case("laptop-fixed", said("I need my laptop fixed ASAP."), "screened_out", NOT_MSP),
+    case("outsource-our-it", said("We want to outsource our IT."), "screened_out", NOT_MSP),
+    case("it-guy-retired", said(
+        "Our IT guy retired last month and we need someone to take over."),
+         "screened_out", NOT_MSP),
+    case("quote-laptops-is-also-price-only", said(
+        "Please quote 10 new Dell laptops for our office."), "screened_out", NOT_MSP, TK),
+    case("manufacturer-cybersecurity", said(
+        "We're a 30-person manufacturer and need help with cybersecurity after a phishing "
+        "scare."), "screened_out", NOT_MSP),
+    case("email-down-extra-whitespace", said(
+        "Our   email   server went  down yesterday and nobody can work."),
+         "screened_out", NOT_MSP),
+    case("restaurant-pos-crashed", said(
+        "Our restaurant\u2019s POS system crashed again during dinner service."),
+         "screened_out", NOT_MSP),
+    case("school-laptops", said("Our school needs laptops for the new computer lab."),
+         "screened_out", NOT_MSP),
+    case("replace-it-company", said(
+        "We're fed up and want to replace our current IT company."), "screened_out", NOT_MSP),
+    case("nonprofit-microsoft-365", said(
+        "We are a nonprofit looking for an IT partner who can manage our Microsoft 365."),
+         "screened_out", NOT_MSP),
+    case("clinic-it-services-company", said(
+        "WE ARE LOOKING FOR AN IT SERVICES COMPANY TO SUPPORT OUR CLINIC!!"),
+         "screened_out", NOT_MSP),
+    case("request-after-client-talk", said(
+        "We are a law firm and our clients expect privacy. We need IT support."),
+         "screened_out", NOT_MSP),
+    case("ransomware", said("We got hit by ransomware last week and need help recovering."),
+         "screened_out", NOT_MSP),
+    case("three-offices-need-support", said(
+        "We have three offices and need IT support for all of them."), "screened_out", NOT_MSP),
+    case("website-words-ask-for-it-help", said(
+        "", website="https://acme-dental.example/we-need-it-support"),
+         "screened_out", NOT_MSP),
+]
+
+SIZE_AND_BUDGET = [
+    case("too-large", said("", employees=1200), "screened_out", ("too_large",)),
+    case("employees-500-is-fine", said("", employees=500), "queued"),
+    case("employees-501-is-out", said("", employees=501), "screened_out", ("too_large",)),
+    case("budget-1499-is-out", said("", monthly_budget=1499), "screened_out",
+         ("under_budget",)),
+    case("budget-1500-is-fine", said("", monthly_budget=1500), "queued"),
+    case("budget-zero", said("", monthly_budget=0), "screened_out", ("under_budget",)),
+    case("too-large-and-under-budget", said("", employees=5000, monthly_budget=200),
+         "screened_out", ("too_large", "under_budget")),
+    case("business-too-large-under-budget", said(
+        "", company_type="business", employees=1200, monthly_budget=800),
+         "screened_out", ("not_msp", "too_large", "under_budget")),
+    case("hospital-asking-it-help-all-three", said(
+        "Our hospital needs a new IT provider.", employees=2000, monthly_budget=500),
+         "screened_out", ("not_msp", "too_large", "under_budget")),
+]
+
+TIRE_KICKERS = [
+    case("interest-pricing-only", said("", interest="pricing_only"), "queued", flags=TK),
+    case("how-much-charge", said("How much do you charge?"), "queued", flags=TK),
+    case("whats-your-price", said("What's your price?"), "queued", flags=TK),
+    case("send-pricing", said("Send me your pricing."), "queued", flags=TK),
+    case("per-hour", said("how much per hour?"), "queued", flags=TK),
+    case("what-does-it-cost", said("what does it cost"), "queued", flags=TK),
+    case("price-list-please", said("price list please"), "queued", flags=TK),
+    case("ballpark", said("Ballpark cost for a campaign?"), "queued", flags=TK),
+    case("greeting-and-sign-off", said("Hi,\nHow much do you charge?\nThanks\nRegards, Bob"),
+         "queued", flags=TK),
+    case("how-are-you-then-price", said("Hi, how are you? What\u2019s your price?"),
+         "queued", flags=TK),
+    case("introduction-then-price", said(
+        "We're a 10-person MSP in Ohio. How much would 20 appointments cost?"),
+         "queued", flags=TK),
+    case("curious-about-pricing", said("Hi there! Just curious about pricing."),
+         "queued", flags=TK),
+    case("want-to-know-prices", said("Just want to know your prices, thanks!"),
+         "queued", flags=TK),
+    case("price-only-and-under-budget", said("What are your rates?", monthly_budget=500),
+         "screened_out", ("under_budget",), TK),
+]
+
+NOT_TIRE_KICKERS = [
+    case("price-and-call", said("How much do you charge, and can we schedule a call?"),
+         "queued"),
+    case("proposal-and-pricing", said("Please send a proposal and pricing"), "queued"),
+    case("cost-and-targeting", said(
+        "what does it cost and how do you target the decision makers?"), "queued"),
+    case("how-campaigns-work-and-price", said(
+        "how do your campaigns work and what is the price?"), "queued"),
+    case("own-prices-competitive", said("Our prices are competitive and we want to grow."),
+         "queued"),
+    case("raised-own-prices", said(
+        "We've raised our managed services prices and need more clients."), "queued"),
+    case("sells-at-fixed-pricing", said("We sell at fixed monthly pricing to our clients."),
+         "queued"),
+    case("price-and-canada", said(
+        "What's your price? Also, do you work with MSPs in Canada?"), "queued"),
+    case("how-much-experience", said("How much experience do you have with MSPs?"),
+         "queued"),
+    case("success-rate", said("What is your success rate?"), "queued"),
+    case("call-to-discuss-pricing", said("Can you call me to discuss pricing?"), "queued"),
+    case("whats-included-and-cost", said("What's included, and what does it cost?"), "queued"),
+    case("price-and-availability", said("Pricing and availability please"), "queued"),
+]
+
+ROLES_AND_SPAM = [
+    case("technician", said("", role="technician"), "queued", flags=NDM),
+    case("other-role", said("", role="other"), "queued", flags=NDM),
+    case("technician-pricing-only", said("", role="technician", interest="pricing_only"),
+         "queued", flags=TK + NDM),
+    case("screened-out-keeps-flags", said(
+        "How much do you charge?", company_type="business", role="other"),
+         "screened_out", NOT_MSP, TK + NDM),
+    case("honeypot", said("", company_fax="555-0100"), "spam"),
+    case("honeypot-beats-everything", said(
+        "How much?", company_fax="x", company_type="business", employees=9000,
+        monthly_budget=0, role="technician"), "spam"),
+    case("whitespace-honeypot-is-not-spam", said("", company_fax="  \t\n "), "queued"),
+]
+
+TABLE = (QUEUED_PROVIDERS + PROVIDERS_NAMING_CLIENTS + DECLARED_NON_PROVIDERS
+         + END_USERS_WHO_PICKED_MSP + SIZE_AND_BUDGET + TIRE_KICKERS + NOT_TIRE_KICKERS
+         + ROLES_AND_SPAM)
+
+
+def ids(items):
+    return tuple(item.id for item in items)
+
+
+@pytest.mark.parametrize(("submission", "status", "reasons", "flags"), TABLE)
+def test_submission_gets_the_expected_status_reasons_and_flags(
+        submission, status, reasons, flags):
+    verdict = screen(submission)
+    assert (verdict.status, ids(verdict.reasons), ids(verdict.flags)) == (
+        status, reasons, flags)
+
+
+@pytest.mark.parametrize(("submission", "status", "reasons", "flags"), TABLE)
+def test_every_reason_and_flag_explains_itself_with_evidence(
+        submission, status, reasons, flags):
+    verdict = screen(submission)
+    for item in verdict.reasons + verdict.flags:
+        assert item.sentence.strip()
+        assert item.evidence.strip()
+
+
+@pytest.mark.parametrize(("submission", "status", "reasons", "flags"), TABLE)
+def test_phrase_evidence_quotes_the_senders_own_words(submission, status, reasons, flags):
+    verdict = screen(submission)
+    fields = {submission.get(name) for name in ("company_type", "interest", "website")}
+    message = submission.get("message", "")
+    for item in verdict.reasons + verdict.flags:
+        if item.id in ("not_msp", "tire_kicker") and item.evidence not in fields:
+            assert item.evidence.casefold() in message.casefold()
+            assert item.evidence in item.sentence
+
+
+def test_evidence_keeps_the_senders_curly_apostrophes():
+    message = "Hello! We\u2019re a dental office and our server doesn\u2019t boot."
+    (reason,) = screen(said(message)).reasons
+    assert reason.evidence == "We\u2019re a dental office and our server doesn\u2019t boot."
+
+
+def test_evidence_from_a_long_message_is_cut_around_the_request():
+    filler = "We have been in business since 1998 and have grown every year " * 5
+    message = f"{filler}and now our office needs a new server for the accounting team {filler}"
+    (reason,) = screen(said(message)).reasons
+    assert "needs a new server" in reason.evidence
+    assert len(reason.evidence) <= 130
+    assert reason.evidence in message
+
+
+def test_declared_type_is_the_evidence_and_the_label_is_in_the_sentence():
+    (reason,) = screen(said("", company_type="software_vendor")).reasons
+    assert reason.evidence == "software_vendor"
+    assert dict(COMPANY_TYPES)["software_vendor"] in reason.sentence
+
+
+def test_website_evidence_is_the_address():
+    website = "https://acme-dental.example/we-need-it-support"
+    (reason,) = screen(said("", website=website)).reasons
+    assert reason.evidence == website
+
+
+def test_size_sentence_gives_headcount_and_limit_with_separators():
+    (reason,) = screen(said("", employees=1200)).reasons
+    assert "1,200" in reason.sentence
+    assert "500" in reason.sentence
+    assert reason.evidence == "1200"
+
+
+def test_budget_sentence_gives_budget_and_minimum_with_separators():
+    (reason,) = screen(said("", monthly_budget=1499)).reasons
+    assert "1,499" in reason.sentence
+    assert "1,500" in reason.sentence
+    assert reason.evidence == "1499"
+
+
+def test_flag_evidence_is_the_field_value():
+    verdict = screen(said("", role="technician", interest="pricing_only"))
+    assert [flag.evidence for flag in verdict.flags] == ["pricing_only", "technician"]
+
+
+def test_spam_carries_no_reasons_or_flags():
+    verdict = screen(said("How much?", company_fax="bot", employees=9999))
+    assert (verdict.reasons, verdict.flags) == ((), ())
+
+
+# --- rules_from_config ------------------------------------------------------
+
+def test_missing_config_keys_keep_the_defaults():
+    assert rules_from_config({"SECRET_KEY": "x", "SCREEN_UNKNOWN": "y"}) == DEFAULT_RULES
+    assert (DEFAULT_RULES.max_employees, DEFAULT_RULES.min_monthly_budget) == (500, 1500)
+
+
+@pytest.mark.parametrize(("value", "expected"), [("1000", 1000), (" 750 ", 750), (800, 800)])
+def test_thresholds_come_from_strings_or_ints(value, expected):
+    rules = rules_from_config({"SCREEN_MAX_EMPLOYEES": value, "SCREEN_MIN_MONTHLY_BUDGET": value})
+    assert (rules.max_employees, rules.min_monthly_budget) == (expected, expected)
+
+
+def test_a_higher_size_limit_lets_a_bigger_company_through():
+    submission = said("", employees=800)
+    assert screen(submission).status == "screened_out"
+    assert screen(submission, rules_from_config({"SCREEN_MAX_EMPLOYEES": "1000"})).status == (
+        "queued")
+
+
+def test_a_lower_budget_minimum_lets_a_smaller_budget_through():
+    submission = said("", monthly_budget=800)
+    rules = rules_from_config({"SCREEN_MIN_MONTHLY_BUDGET": 500})
+    assert screen(submission, rules).reasons == ()
+    (reason,) = screen(said("", monthly_budget=400), rules).reasons
+    assert "$500" in reason.sentence
+
+
+@pytest.mark.parametrize("value", [
+    "need a plumber, fix our sink",
+    ["need a plumber", "fix our sink"],
+])
+def test_a_configured_phrase_list_replaces_the_default(value):
+    rules = rules_from_config({"SCREEN_OWN_IT_REQUESTS": value})
+    assert rules.own_it_requests == ("need a plumber", "fix our sink")
+    assert ids(screen(said("We need a plumber today."), rules).reasons) == NOT_MSP
+    assert screen(said("We need a new server for our office."), rules).status == "queued"
+
+
+def test_an_empty_phrase_list_switches_that_rule_off():
+    rules = rules_from_config({"SCREEN_PRICE_ASKS": ""})
+    assert screen(said("How much do you charge?"), rules).flags == ()
+
+
+@pytest.mark.parametrize(("key", "value"), [
+    ("SCREEN_MAX_EMPLOYEES", "lots"),
+    ("SCREEN_MAX_EMPLOYEES", -5),
+    ("SCREEN_MAX_EMPLOYEES", True),
+    ("SCREEN_MAX_EMPLOYEES", 500.5),
+    ("SCREEN_MIN_MONTHLY_BUDGET", "1,500.50"),
+    ("SCREEN_MIN_MONTHLY_BUDGET", None),
+    ("SCREEN_PRICE_ASKS", 42),
+    ("SCREEN_CLIENT_CONTEXT", ["clients", 3]),
+    ("SCREEN_OWN_IT_REQUESTS", ["(unclosed"]),
+])
+def test_junk_config_raises_an_error_naming_the_key(key, value):
+    with pytest.raises(ValueError, match=key):
+        rules_from_config({key: value})
+
+
+# --- property ---------------------------------------------------------------
+
+PHRASES = [
+    "we need IT support", "our clients", "how much", "?", "our server is down", "we are an MSP",
+    "can we schedule a call", "price list please", "\u2019", "  ", "\n", "for law firms",
+    "help us with our network", "what's your price", "regards, Bob", ".", ";", "but",
+]
+messages = st.one_of(
+    st.text(max_size=300),
+    st.lists(st.one_of(st.sampled_from(PHRASES), st.text(max_size=12)), max_size=25).map(
+        " ".join),
+)
+submissions = st.fixed_dictionaries(
+    {
+        "company_type": st.sampled_from([value for value, _ in COMPANY_TYPES]),
+        "role": st.sampled_from([value for value, _ in ROLES]),
+        "interest": st.sampled_from([value for value, _ in INTERESTS]),
+        "employees": st.integers(1, 1_000_000),
+        "monthly_budget": st.integers(0, 10_000_000),
+        "message": messages,
+        "website": st.sampled_from(["", "https://example.com/we-need-it-support"]) | st.text(),
+        "company_fax": st.sampled_from(["", " ", "\t\n", "x"]) | st.text(max_size=5),
+    },
+    optional={"name": st.text(max_size=20), "company": st.text(max_size=20)},
+)
+
+
+@settings(max_examples=300, deadline=1000)
+@given(submissions)
+def test_screen_never_fails_and_its_verdict_is_consistent(submission):
+    verdict = screen(submission)
+    assert verdict.status in {"queued", "screened_out", "spam"}
+    assert (verdict.status == "spam") == bool(submission["company_fax"].strip())
+    if verdict.status == "spam":
+        assert (verdict.reasons, verdict.flags) == ((), ())
+    else:
+        assert (verdict.status == "screened_out") == bool(verdict.reasons)
+        assert (submission["company_type"] not in PROVIDER_TYPES) <= (
+            "not_msp" in ids(verdict.reasons))
+    for item in verdict.reasons + verdict.flags:
+        assert item.sentence
+        assert item.evidence.strip()
+
+
+def test_rules_are_a_plain_frozen_value():
+    rules = ScreeningRules(max_employees=10)
+    with pytest.raises(AttributeError):
+        rules.max_employees = 20  # type: ignore[misc]
