@@ -7,10 +7,12 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
+# Root installs system packages directly (CI runs as root); anyone else through sudo.
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 export FLASK_APP := capture
 
-.PHONY: run build test lint fmt lock clean serve-site
+.PHONY: run build test lint fmt lock clean postgresql
 
 $(STAMP): requirements.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -26,9 +28,19 @@ build: $(STAMP)
 run: build
 	$(BIN)/python -m capture.devserver --host $(HOST) --port $(PORT)
 
-## test: every test (unit, real Pelican builds, the live service)
-test: $(STAMP)
+## test: every test on SQLite (unit, real Pelican builds, the live service), then
+## everything that touches the database again on a throwaway PostgreSQL server
+test: $(STAMP) postgresql
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m pytest --db=postgresql --ignore=tests/site \
+	  --ignore=tests/test_screening.py --ignore=tests/test_project.py $(PYTEST_ARGS)
+
+## postgresql: the server binaries the tests start their throwaway server from
+postgresql:
+	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || { \
+	  echo "Installing PostgreSQL (Debian package) for the tests"; \
+	  $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq postgresql >/dev/null; }
 
 ## lint: ruff
 lint: $(STAMP)

@@ -8,14 +8,28 @@ article form posts to /leads without any cross-origin setup.
 """
 
 import argparse
+import contextlib
 import os
+import socket
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import click
 
+from capture import config
+
 ROOT = Path(__file__).resolve().parent.parent
+
+
+def wait_for_port(host: str, port: int, seconds: float = 20) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        with contextlib.suppress(OSError), socket.create_connection((host, port), timeout=1):
+            return
+        time.sleep(0.1)
+    raise SystemExit(f"the local SMTP sink did not start on {host}:{port}")
 
 
 def flask_command(*args: str) -> list[str]:
@@ -38,10 +52,14 @@ def main(argv: list[str] | None = None) -> int:
     subprocess.run(flask_command("db", "upgrade"), env=env, cwd=ROOT, check=True)
     subprocess.run(flask_command("staff", "ensure-admin"), env=env, cwd=ROOT, check=True)
 
+    env.setdefault("PYTHONUNBUFFERED", "1")  # the workers' lines reach the console at once
     workers = []
     if "CAPTURE_SMTP_HOST" not in env:
         # No mail server configured: alerts are printed in this console instead.
         workers.append(subprocess.Popen(flask_command("outbox", "sink"), env=env, cwd=ROOT))
+        # Until the sink listens, a send would fail and wait out its back-off.
+        wait_for_port(config.Defaults.SMTP_HOST, int(env.get("CAPTURE_SMTP_PORT",
+                                                             config.Defaults.SMTP_PORT)))
     workers.append(subprocess.Popen(flask_command("outbox", "send", "--loop"), env=env, cwd=ROOT))
     os.environ.update({k: v for k, v in env.items() if k.startswith("CAPTURE_")})
 

@@ -1,12 +1,20 @@
-"""Shared fixtures: a migrated SQLite file per test, the real app, its clients."""
+"""Shared fixtures: a migrated database per test, the real app, its clients.
+
+The suite runs on SQLite by default and on a real PostgreSQL server with
+``pytest --db=postgresql`` (`make test` does both). Either way each test gets
+its own freshly migrated database, copied from one that the real Alembic
+migrations built once per session.
+"""
 
 import shutil
+import uuid
 
 import pytest
 from flask_migrate import upgrade
 
 from capture import create_app
 from capture.extensions import db
+from tests import postgres
 
 TEST_CONFIG = {
     "TESTING": True,
@@ -18,34 +26,98 @@ TEST_CONFIG = {
 }
 
 
-def make_app(db_file, **overrides):
-    return create_app(TEST_CONFIG | {"DATABASE_URL": f"sqlite:///{db_file}"} | overrides)
+_apps_of_this_test = []
+
+
+def make_app(database_url, **overrides):
+    app = create_app(TEST_CONFIG | {"DATABASE_URL": database_url} | overrides)
+    _apps_of_this_test.append(app)
+    return app
+
+
+@pytest.fixture(autouse=True)
+def close_connections():
+    """Close every pooled connection a test's apps opened, so none is left to the
+    garbage collector (psycopg warns then) and each test's database can be dropped."""
+    yield
+    while _apps_of_this_test:
+        with _apps_of_this_test.pop().app_context():
+            db.engine.dispose()
+
+
+def pytest_addoption(parser):
+    parser.addoption("--db", choices=("sqlite", "postgresql"), default="sqlite",
+                     help="the database every test's app runs on")
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "sqlite_only: about SQLite itself (PRAGMAs, files)")
+
+
+def pytest_collection_modifyitems(config, items):
+    """On PostgreSQL, leave out what only makes sense for SQLite (deselected, not skipped)."""
+    if config.getoption("--db") == "sqlite":
+        return
+    kept = [item for item in items if not item.get_closest_marker("sqlite_only")]
+    config.hook.pytest_deselected(items=[item for item in items if item not in kept])
+    items[:] = kept
 
 
 @pytest.fixture(scope="session")
-def migrated_template(tmp_path_factory):
+def backend(request):
+    return request.config.getoption("--db")
+
+
+@pytest.fixture(scope="session")
+def postgres_server(backend):
+    if backend != "postgresql":
+        yield None
+        return
+    with postgres.throwaway_server() as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def migrated_template(tmp_path_factory, postgres_server):
     """Run the real Alembic migrations once; each test gets a copy of the result."""
-    path = tmp_path_factory.mktemp("template") / "template.db"
-    app = make_app(path)
+    if postgres_server:
+        url = postgres.create_database(postgres_server, "leadpress_template")
+    else:
+        url = f"sqlite:///{tmp_path_factory.mktemp('template') / 'template.db'}"
+    app = make_app(url)
     with app.app_context():
         upgrade()
         db.engine.dispose()
-    return path
+    return url
 
 
 @pytest.fixture
-def db_file(tmp_path, migrated_template):
-    path = tmp_path / "capture.db"
-    shutil.copyfile(migrated_template, path)
-    return path
+def database_url(tmp_path, migrated_template, postgres_server):
+    """A migrated database of this test's own."""
+    if postgres_server:
+        name = f"test_{uuid.uuid4().hex[:12]}"
+        yield postgres.create_database(postgres_server, name, template="leadpress_template")
+        postgres.drop_database(postgres_server, name)
+    else:
+        path = tmp_path / "capture.db"
+        shutil.copyfile(migrated_template.removeprefix("sqlite:///"), path)
+        yield f"sqlite:///{path}"
 
 
 @pytest.fixture
-def app(db_file):
-    app = make_app(db_file)
-    yield app
-    with app.app_context():
-        db.engine.dispose()
+def empty_database_url(tmp_path, postgres_server):
+    """A database with no tables yet, for `db upgrade` itself."""
+    if postgres_server:
+        name = f"empty_{uuid.uuid4().hex[:12]}"
+        yield postgres.create_database(postgres_server, name)
+        postgres.drop_database(postgres_server, name)
+    else:
+        yield f"sqlite:///{tmp_path / 'empty.db'}"
+
+
+@pytest.fixture
+def app(database_url):
+    return make_app(database_url)
 
 
 @pytest.fixture

@@ -81,12 +81,23 @@ def throwaway_server(database: str = "leadpress"):
         shutil.rmtree(base, ignore_errors=True)
 
 
-def fresh_database(server_url: str, name: str) -> str:
-    """Create another database on the same server (cheaper than a new server)."""
+def _admin_url(server_url: str) -> str:
+    return server_url.replace("postgresql+psycopg://", "postgresql://")
+
+
+def create_database(server_url: str, name: str, template: str | None = None) -> str:
+    """Another database on the same server: far cheaper than another server.
+    Copying a migrated template gives each test its own schema in milliseconds."""
     import psycopg
 
-    admin = server_url.replace("postgresql+psycopg://", "postgresql://")
-    with psycopg.connect(admin, autocommit=True) as connection:
-        connection.execute(f'DROP DATABASE IF EXISTS "{name}"')
-        connection.execute(f'CREATE DATABASE "{name}"')
+    clause = f' TEMPLATE "{template}"' if template else ""
+    with psycopg.connect(_admin_url(server_url), autocommit=True) as connection:
+        connection.execute(f'CREATE DATABASE "{name}"{clause}')
     return server_url.rsplit("/", 1)[0] + "/" + name
+
+
+def drop_database(server_url: str, name: str) -> None:
+    import psycopg
+
+    with psycopg.connect(_admin_url(server_url), autocommit=True) as connection:
+        connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')

@@ -104,14 +104,12 @@ def test_production_hasher_keeps_argon2_defaults():
 # --- the staff commands --------------------------------------------------------
 
 @pytest.fixture
-def cheap_runner(db_file):
+def cheap_runner(database_url):
     from tests.conftest import make_app
 
-    app = make_app(db_file, ARGON2_TIME_COST=1, ARGON2_MEMORY_COST=1024,
+    app = make_app(database_url, ARGON2_TIME_COST=1, ARGON2_MEMORY_COST=1024,
                    ARGON2_PARALLELISM=1)
-    yield app.test_cli_runner(), app
-    with app.app_context():
-        db.engine.dispose()
+    return app.test_cli_runner(), app
 
 
 def stored_user(app, email):

@@ -9,15 +9,15 @@ from tests.conftest import TEST_CONFIG
 from tests.conftest import make_app
 
 
-def test_production_without_secret_key_is_a_clear_startup_error(db_file):
+def test_production_without_secret_key_is_a_clear_startup_error(database_url):
     config = TEST_CONFIG | {"SECRET_KEY": None, "ENV": "production",
-                            "DATABASE_URL": f"sqlite:///{db_file}"}
+                            "DATABASE_URL": database_url}
     with pytest.raises(ConfigurationError, match="CAPTURE_SECRET_KEY"):
         create_app(config)
 
 
-def test_production_sets_secure_cookies(db_file):
-    app = make_app(db_file, ENV="production")
+def test_production_sets_secure_cookies(database_url):
+    app = make_app(database_url, ENV="production")
     assert app.config["SESSION_COOKIE_SECURE"] is True
     assert app.config["SESSION_COOKIE_HTTPONLY"] is True
     assert app.config["SESSION_COOKIE_SAMESITE"] == "Lax"
@@ -34,39 +34,40 @@ def test_development_key_is_generated_once_and_kept(tmp_path):
     assert (tmp_path / "secret_key").stat().st_mode & 0o077 == 0
 
 
-def test_environment_overrides_defaults(monkeypatch, db_file):
+def test_environment_overrides_defaults(monkeypatch, database_url):
     monkeypatch.setenv("CAPTURE_SCREEN_MAX_EMPLOYEES", "1000")
     monkeypatch.setenv("CAPTURE_ALLOWED_ORIGINS", '["https://a.example", "https://b.example/"]')
     monkeypatch.setenv("CAPTURE_RATELIMIT_ENABLED", "false")
-    app = create_app({"DATABASE_URL": f"sqlite:///{db_file}", "SECRET_KEY": "k"})
+    app = create_app({"DATABASE_URL": database_url, "SECRET_KEY": "k"})
     assert app.config["SCREEN_MAX_EMPLOYEES"] == 1000
     assert app.config["ALLOWED_ORIGINS"] == ["https://a.example", "https://b.example"]
     assert app.config["RATELIMIT_ENABLED"] is False
 
 
-def test_postgres_urls_use_psycopg3(db_file):
+def test_postgres_urls_use_psycopg3(database_url):
     app = create_app(TEST_CONFIG | {"DATABASE_URL": "postgresql://u@127.0.0.1/x"})
     assert app.config["SQLALCHEMY_DATABASE_URI"] == "postgresql+psycopg://u@127.0.0.1/x"
 
 
-def test_thanks_url_defaults_to_the_sites_thank_you_page(db_file):
-    app = create_app({"DATABASE_URL": f"sqlite:///{db_file}", "SECRET_KEY": "k"})
+def test_thanks_url_defaults_to_the_sites_thank_you_page(database_url):
+    app = create_app({"DATABASE_URL": database_url, "SECRET_KEY": "k"})
     assert app.config["THANKS_URL"] == "http://127.0.0.1:8000/thanks.html"
 
 
-def test_bad_sqlite_synchronous_value_says_what_to_use(db_file):
+@pytest.mark.sqlite_only
+def test_bad_sqlite_synchronous_value_says_what_to_use(database_url):
     with pytest.raises(ConfigurationError, match="FULL"):
-        make_app(db_file, SQLITE_SYNCHRONOUS="sometimes")
+        make_app(database_url, SQLITE_SYNCHRONOUS="sometimes")
 
 
 @pytest.fixture
-def site_app(db_file, tmp_path):
+def site_app(database_url, tmp_path):
     site = tmp_path / "site"
     site.mkdir()
     (site / "index.html").write_text("<h1>home</h1>")
     (site / "404.html").write_text("<h1>not here</h1>")
     (site / "a.html").write_text("<h1>article</h1>")
-    return make_app(db_file, SERVE_SITE=str(site))
+    return make_app(database_url, SERVE_SITE=str(site))
 
 
 def fetch(client, path):

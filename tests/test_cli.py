@@ -76,19 +76,21 @@ def test_show_unknown_id_says_what_to_do(runner):
     assert "no lead with id 'nope'" in result.output
 
 
-def run_flask(db_file, *args, **env):
+def run_flask(database_url, *args, **env):
     environment = {k: v for k, v in os.environ.items() if not k.startswith("CAPTURE_")}
-    environment |= {"CAPTURE_DATABASE_URL": f"sqlite:///{db_file}", **env}
+    environment |= {"CAPTURE_DATABASE_URL": database_url, **env}
     return subprocess.run(
         [sys.executable, "-m", "flask", "--app", "capture", *args],
         cwd=ROOT, env=environment, capture_output=True, text=True, timeout=120,
     )
 
 
-def test_db_upgrade_and_export_work_as_an_operator_runs_them(tmp_path):
-    db_file = tmp_path / "fresh.db"
-    upgraded = run_flask(db_file, "db", "upgrade", CAPTURE_ENV="production")
+def test_db_upgrade_and_export_work_as_an_operator_runs_them(empty_database_url):
+    database_url = empty_database_url
+    upgraded = run_flask(database_url, "db", "upgrade", CAPTURE_ENV="production")
     assert upgraded.returncode == 0, upgraded.stderr
-    exported = run_flask(db_file, "leads", "export", "--format", "csv", CAPTURE_ENV="production")
+    exported = run_flask(
+        database_url, "leads", "export", "--format", "csv", CAPTURE_ENV="production"
+    )
     assert exported.returncode == 0, exported.stderr
     assert exported.stdout.strip() == ",".join(export.COLUMNS)

@@ -83,14 +83,11 @@ def sink():
 
 
 @pytest.fixture
-def app(db_file, sink):
-    app = make_app(db_file, SMTP_HOST=sink.host, SMTP_PORT=sink.port, SMTP_TIMEOUT=5,
+def app(database_url, sink):
+    return make_app(database_url, SMTP_HOST=sink.host, SMTP_PORT=sink.port, SMTP_TIMEOUT=5,
                    MAIL_SENDER="Leadpress <leads@leadpress.example>",
                    STAFF_RECIPIENTS=["sales@leadpress.example", "boss@leadpress.example"],
                    SERVICE_URL="https://capture.example/")
-    yield app
-    with app.app_context():
-        db.engine.dispose()
 
 
 def add_leads(client, submission, count: int) -> list[str]:
@@ -244,11 +241,11 @@ def test_outbox_send_command_delivers_and_reports(app, client, sink, submission)
     assert "sent 0, failed 1" in result.stderr
 
 
-def test_outbox_send_loop_keeps_delivering_until_sigterm(app, db_file, client, sink,
+def test_outbox_send_loop_keeps_delivering_until_sigterm(app, database_url, client, sink,
                                                          submission):
     root = Path(__file__).resolve().parent.parent
     env = os.environ | {
-        "CAPTURE_DATABASE_URL": f"sqlite:///{db_file}", "CAPTURE_SMTP_HOST": sink.host,
+        "CAPTURE_DATABASE_URL": database_url, "CAPTURE_SMTP_HOST": sink.host,
         "CAPTURE_SMTP_PORT": str(sink.port), "CAPTURE_SECRET_KEY": "loop-test",
     }
     worker = subprocess.Popen(

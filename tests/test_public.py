@@ -347,8 +347,8 @@ def test_size_is_checked_before_origin(client):
     assert response.status_code == 413
 
 
-def test_rate_limit_answers_429_with_retry_after(db_file, submission):
-    app = make_app(db_file, RATELIMIT_ENABLED=True, LEADS_RATE_LIMIT="3/minute")
+def test_rate_limit_answers_429_with_retry_after(database_url, submission):
+    app = make_app(database_url, RATELIMIT_ENABLED=True, LEADS_RATE_LIMIT="3/minute")
     client = app.test_client()
     codes = [post_json(client, submission | {"message": str(i)}).status_code for i in range(5)]
     assert codes == [201, 201, 201, 429, 429]
@@ -358,16 +358,16 @@ def test_rate_limit_answers_429_with_retry_after(db_file, submission):
     assert "_rate" in response.get_json()["errors"]
 
 
-def test_rate_limit_comes_after_the_origin_check(db_file, submission):
-    app = make_app(db_file, RATELIMIT_ENABLED=True, LEADS_RATE_LIMIT="1/minute")
+def test_rate_limit_comes_after_the_origin_check(database_url, submission):
+    app = make_app(database_url, RATELIMIT_ENABLED=True, LEADS_RATE_LIMIT="1/minute")
     client = app.test_client()
     for _ in range(3):
         assert post_json(client, submission, Origin="https://evil.example").status_code == 403
     assert post_json(client, submission).status_code == 201
 
 
-def test_allowed_origins_may_be_a_comma_separated_string(db_file, submission):
-    app = make_app(db_file, ALLOWED_ORIGINS="https://a.example, https://b.example/")
+def test_allowed_origins_may_be_a_comma_separated_string(database_url, submission):
+    app = make_app(database_url, ALLOWED_ORIGINS="https://a.example, https://b.example/")
     client = app.test_client()
     assert post_json(client, submission, Origin="https://b.example").status_code == 201
     assert post_json(client, submission, Origin="http://site.test").status_code == 403

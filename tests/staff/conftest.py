@@ -2,7 +2,6 @@
 
 import pytest
 
-from capture.extensions import db
 from tests.conftest import make_app
 from tests.staff.helpers import login
 from tests.staff.helpers import make_staff
@@ -12,11 +11,8 @@ CHEAP_HASH = {"ARGON2_TIME_COST": 1, "ARGON2_MEMORY_COST": 1024, "ARGON2_PARALLE
 
 
 @pytest.fixture
-def app(db_file):
-    app = make_app(db_file, **CHEAP_HASH)
-    yield app
-    with app.app_context():
-        db.engine.dispose()
+def app(database_url):
+    return make_app(database_url, **CHEAP_HASH)
 
 
 @pytest.fixture

@@ -117,16 +117,16 @@ def test_session_cookie_is_httponly_and_samesite_lax(client, sales_id):
     assert "Expires=" in cookie  # a permanent session, refreshed on each request
 
 
-def test_session_cookie_is_secure_in_production(db_file):
-    app = make_app(db_file, ENV="production", **CHEAP_HASH)
+def test_session_cookie_is_secure_in_production(database_url):
+    app = make_app(database_url, ENV="production", **CHEAP_HASH)
     make_staff(app, "sam@example.com")
     client = app.test_client()
     response = login(client, "sam@example.com")
     assert "Secure" in response.headers["Set-Cookie"]
 
 
-def test_idle_timeout_comes_from_config(db_file):
-    app = make_app(db_file, IDLE_TIMEOUT_MINUTES=15, **CHEAP_HASH)
+def test_idle_timeout_comes_from_config(database_url):
+    app = make_app(database_url, IDLE_TIMEOUT_MINUTES=15, **CHEAP_HASH)
     assert app.permanent_session_lifetime.total_seconds() == 15 * 60
     assert app.config["SESSION_REFRESH_EACH_REQUEST"] is True
 
@@ -148,8 +148,8 @@ def test_successful_login_records_the_time(app, staff_client):
 
 
 @pytest.fixture
-def throttled_app(db_file):
-    app = make_app(db_file, RATELIMIT_ENABLED=True, LOGIN_RATE_LIMIT_PER_ACCOUNT="3/minute",
+def throttled_app(database_url):
+    app = make_app(database_url, RATELIMIT_ENABLED=True, LOGIN_RATE_LIMIT_PER_ACCOUNT="3/minute",
                    LOGIN_RATE_LIMIT_PER_IP="8/minute", **CHEAP_HASH)
     make_staff(app, "sam@example.com")
     make_staff(app, "kim@example.com")
