@@ -22,6 +22,7 @@ from datetime import timedelta
 
 from sqlalchemy import Text
 from sqlalchemy import and_
+from sqlalchemy import case
 from sqlalchemy import cast
 from sqlalchemy import func
 from sqlalchemy import or_
@@ -30,6 +31,7 @@ from sqlalchemy.orm import selectinload
 
 from capture.models import Lead
 from capture.models import LeadStatus
+from capture.screening import REASON_IDS
 
 S = LeadStatus
 
@@ -108,6 +110,17 @@ def _like_escape(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
+def _carries(column, item_id: str):
+    """Whether a JSON list of reasons or flags holds one with this id.
+
+    The id appears in the stored JSON as "id": "<id>" (the same text inside a
+    sentence or evidence would be escaped as \\"id\\", so it cannot match), and
+    a LIKE on the JSON's text works alike on SQLite and PostgreSQL.
+    """
+    pattern = f'%"id": "{_like_escape(item_id)}"%'
+    return cast(column, Text).like(pattern, escape="\\")
+
+
 def _where(filters: Filters) -> list:
     statuses = filters.statuses
     clauses = [Lead.status == statuses[0] if len(statuses) == 1 else Lead.status.in_(statuses)]
@@ -123,10 +136,7 @@ def _where(filters: Filters) -> list:
     if filters.flag == NO_FLAGS:
         clauses.append(Lead.flag_count == 0)
     elif filters.flag:
-        # Flags are stored as JSON; the id appears as "id": "<flag>" (text inside a
-        # sentence or evidence would be escaped as \"id\", so it cannot match).
-        pattern = f'%"id": "{_like_escape(filters.flag)}"%'
-        clauses.append(cast(Lead.flags, Text).like(pattern, escape="\\"))
+        clauses.append(_carries(Lead.flags, filters.flag))
     if filters.received_from:
         clauses.append(Lead.received_at >= datetime.combine(filters.received_from, time(), UTC))
     if filters.received_to:
@@ -236,13 +246,10 @@ def count(session, filters: Filters) -> int:
 
 
 def reason_counts(session, filters: Filters) -> Counter:
-    """How many leads of the list carry each reason id (a lead may carry several).
-
-    Counted in Python over the reasons column alone: the JSON functions that could
-    do it in SQL differ between SQLite and PostgreSQL.
-    """
-    counts: Counter = Counter()
-    query = select(Lead.reasons).where(*_where(filters)).execution_options(yield_per=2000)
-    for reasons in session.scalars(query):
-        counts.update(reason["id"] for reason in reasons or [])
-    return counts
+    """How many leads of the list carry each reason id (a lead may carry several),
+    in one pass over the list's rows."""
+    columns = [func.sum(case((_carries(Lead.reasons, reason_id), 1), else_=0))
+               for reason_id in REASON_IDS]
+    totals = session.execute(select(*columns).where(*_where(filters))).one()
+    return Counter({reason_id: total for reason_id, total in zip(REASON_IDS, totals, strict=True)
+                    if total})

@@ -57,6 +57,10 @@ QUEUED = "queued"
 SCREENED_OUT = "screened_out"
 SPAM = "spam"
 
+#: Every id a Reason (screens out) or a flag (lowers priority) can carry.
+REASON_IDS = ("not_msp", "too_large", "under_budget")
+FLAG_IDS = ("tire_kicker", "not_decision_maker")
+
 # Choice values whose leads get a flag (DESIGN.md "Flags").
 PRICING_ONLY_INTEREST = "pricing_only"
 NON_DECIDING_ROLES = frozenset({"technician", "other"})
