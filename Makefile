@@ -12,7 +12,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 export FLASK_APP := capture
 
-.PHONY: run build test lint fmt lock clean postgresql
+.PHONY: run build test lint fmt lock clean system-packages
 
 $(STAMP): requirements.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -28,19 +28,23 @@ build: $(STAMP)
 run: build
 	$(BIN)/python -m capture.devserver --host $(HOST) --port $(PORT)
 
-## test: every test on SQLite (unit, real Pelican builds, the live service), then
-## everything that touches the database again on a throwaway PostgreSQL server
-test: $(STAMP) postgresql
+## test: every test on SQLite (unit, real Pelican builds, the live service, a real
+## browser), then everything that touches the database again on PostgreSQL
+test: $(STAMP) system-packages
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 	$(BIN)/python -m pytest --db=postgresql --ignore=tests/site \
 	  --ignore=tests/test_screening.py --ignore=tests/test_project.py $(PYTEST_ARGS)
 
-## postgresql: the server binaries the tests start their throwaway server from
-postgresql:
-	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || { \
-	  echo "Installing PostgreSQL (Debian package) for the tests"; \
+## system-packages: Debian's PostgreSQL (the tests start a throwaway server from its
+## binaries) and chromium (the browser tests drive /usr/bin/chromium), if missing
+MISSING_PACKAGES = $(strip $(if $(wildcard /usr/lib/postgresql/*/bin/initdb),,postgresql) \
+                           $(if $(wildcard /usr/bin/chromium),,chromium))
+system-packages:
+	@if [ -n "$(MISSING_PACKAGES)" ]; then \
+	  echo "Installing Debian packages for the tests: $(MISSING_PACKAGES)"; \
 	  $(SUDO) apt-get update -qq && \
-	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq postgresql >/dev/null; }
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $(MISSING_PACKAGES) >/dev/null; \
+	fi
 
 ## lint: ruff
 lint: $(STAMP)
