@@ -39,6 +39,9 @@ CONSENT_VALUES = frozenset({"on", "yes", "true", "1"})
 
 #: The endpoint refuses bodies above this size with 413.
 MAX_BODY_BYTES = 64 * 1024
+#: Characters no text field may hold (C0 controls but tab and line breaks, and DEL):
+#: NUL would break PostgreSQL, the rest are never typed by a person. A regex class body.
+CONTROL_CHARACTERS = r"\x00-\x08\x0b\x0c\x0e-\x1f\x7f"
 
 
 @dataclass(frozen=True)
@@ -125,43 +128,67 @@ class FormView:
     honeypot: Field = HONEYPOT_FIELD
 
 
+def _text_pattern(spec: Field) -> str:
+    """No control characters; a required field needs one visible character; a web
+    address starts with http:// or https:// (an optional field may be empty)."""
+    allowed = f"[^{CONTROL_CHARACTERS}]"
+    if spec.kind == "url":
+        address = rf"https?://[^\s/?#{CONTROL_CHARACTERS}]+[^\s{CONTROL_CHARACTERS}]*"
+        return rf"^{address}$" if spec.required else rf"^(?:{address})?$"
+    if spec.required:
+        return rf"^{allowed}*[^\s{CONTROL_CHARACTERS}]{allowed}*$"
+    return rf"^{allowed}*$"
+
+
+def _digits_pattern(minimum: int, maximum: int) -> str:
+    """Digit strings from ``minimum`` (0 or 1) to ``maximum`` (a power of ten), so the
+    documented strings are exactly the ones the service accepts."""
+    digits = len(str(maximum)) - 1
+    if minimum not in (0, 1) or maximum != 10**digits:
+        raise ValueError("only ranges from 0 or 1 to a power of ten are expressible")
+    within = f"0*(?:[1-9][0-9]{{0,{digits - 1}}}|1{'0' * digits})"
+    return f"^(?:{within}|0+)$" if minimum == 0 else f"^{within}$"
+
+
+def _field_schema(spec: Field, nullable: bool) -> dict:
+    schema: dict = {"description": spec.label}
+    if spec.kind == "integer":
+        schema["anyOf"] = [
+            {"type": "integer", "minimum": spec.minimum, "maximum": spec.maximum,
+             "description": "written without a fraction: 25, not 25.0 (that is a 422)"},
+            {"type": "string", "pattern": _digits_pattern(spec.minimum, spec.maximum)},
+        ]
+        return schema
+    if spec.kind == "choice":
+        return schema | {"type": "string", "enum": list(spec.choice_values)}
+    if spec.kind == "consent":
+        schema["anyOf"] = [{"type": "boolean", "const": True},
+                           {"type": "string", "enum": sorted(CONSENT_VALUES)}]
+        return schema
+    # In JSON, null in an optional field means "not given"; a form has no null.
+    schema["type"] = ["string", "null"] if nullable and not spec.required else "string"
+    if spec.kind == "honeypot":
+        return schema
+    schema["pattern"] = _text_pattern(spec)
+    if spec.min_length:
+        schema["minLength"] = spec.min_length
+    if spec.max_length:
+        schema["maxLength"] = spec.max_length
+    if spec.kind == "email":
+        schema["format"] = "email"
+    return schema
+
+
+def _lead_schema(nullable: bool) -> dict:
+    return {
+        "type": "object",
+        "properties": {spec.name: _field_schema(spec, nullable) for spec in FIELDS},
+        "required": [spec.name for spec in FIELDS if spec.required],
+    }
+
+
 def openapi_document(server_url: str | None = None) -> dict:
     """Describe ``POST /leads`` as OpenAPI 3.1, generated from ``FIELDS``."""
-    properties: dict[str, dict] = {}
-    for spec in FIELDS:
-        schema: dict = {"description": spec.label}
-        if spec.kind == "integer":
-            schema.update(
-                anyOf=[
-                    {"type": "integer", "minimum": spec.minimum, "maximum": spec.maximum},
-                    {"type": "string", "pattern": r"^[0-9]+$"},
-                ]
-            )
-        elif spec.kind == "choice":
-            schema.update(type="string", enum=list(spec.choice_values))
-        elif spec.kind == "consent":
-            schema.update(
-                anyOf=[
-                    {"type": "boolean", "const": True},
-                    {"type": "string", "enum": sorted(CONSENT_VALUES)},
-                ]
-            )
-        else:
-            schema["type"] = "string"
-            if spec.min_length:
-                schema["minLength"] = spec.min_length
-            if spec.max_length:
-                schema["maxLength"] = spec.max_length
-            if spec.kind == "email":
-                schema["format"] = "email"
-            elif spec.kind == "url":
-                schema["format"] = "uri"
-        properties[spec.name] = schema
-    lead = {
-        "type": "object",
-        "properties": properties,
-        "required": [f.name for f in FIELDS if f.required],
-    }
     errors = {
         "type": "object",
         "properties": {
@@ -172,7 +199,9 @@ def openapi_document(server_url: str | None = None) -> dict:
         },
         "required": ["errors"],
     }
-    error_response = {"content": {"application/json": {"schema": errors}}}
+    # JSON clients get the errors object, a plain form an HTML page.
+    error_response = {"content": {"application/json": {"schema": errors},
+                                  "text/html": {"schema": {"type": "string"}}}}
     document = {
         "openapi": "3.1.0",
         "info": {
@@ -188,8 +217,10 @@ def openapi_document(server_url: str | None = None) -> dict:
                     "requestBody": {
                         "required": True,
                         "content": {
-                            "application/json": {"schema": lead},
-                            "application/x-www-form-urlencoded": {"schema": lead},
+                            "application/json": {"schema": _lead_schema(nullable=True)},
+                            "application/x-www-form-urlencoded": {
+                                "schema": _lead_schema(nullable=False)
+                            },
                         },
                     },
                     "responses": {

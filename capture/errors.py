@@ -39,8 +39,13 @@ def render_error(status: int, message: str | None = None):
 def handle_http_error(error: HTTPException):
     if error.code == 429:
         message = f"Too many requests ({error.description}); please try again later."
-        return render_error(429, message)
-    return render_error(error.code or 500)
+        body, status = render_error(429, message)
+    else:
+        body, status = render_error(error.code or 500)
+    # Keep what the exception says beyond its page, such as a 405's Allow header.
+    headers = [(name, value) for name, value in error.get_headers()
+               if name.lower() != "content-type"]
+    return body, status, headers
 
 
 def handle_unexpected_error(error: Exception):

@@ -5,6 +5,7 @@ hold a session token. The Origin check, the honeypot and the rate limit stand
 in for it (see ``public.py``).
 """
 
+import re
 from urllib.parse import urlsplit
 
 from email_validator import EmailNotValidError
@@ -17,18 +18,23 @@ from wtforms.validators import Optional
 
 from capture import contract
 
-_CONTROL = {chr(c) for c in range(32)} - {"\t", "\n", "\r"} | {"\x7f"}
+_CONTROL = re.compile(f"[{contract.CONTROL_CHARACTERS}]")
 
 
 def _text_is_clean(form, field):
     """NUL bytes and lone surrogates would break PostgreSQL or the UTF-8 encoder later."""
     value = field.data or ""
-    if any(ch in _CONTROL for ch in value):
+    if _CONTROL.search(value):
         raise ValidationError("Contains a control character; remove it.")
     try:
         value.encode("utf-8")
     except UnicodeEncodeError:
         raise ValidationError("Contains characters that are not valid text.") from None
+
+
+def _storable(text: str) -> str:
+    """Honeypot text is kept as evidence, never argued with, but made safe to store."""
+    return _CONTROL.sub("", text).encode("utf-8", "replace").decode("utf-8")
 
 
 def _length(spec: contract.Field):
@@ -45,16 +51,22 @@ def _length(spec: contract.Field):
 
 
 def _email(form, field):
+    """Syntax only, never DNS (DESIGN): .example and .test addresses are valid input."""
     try:
-        validate_email(field.data, check_deliverability=False)
+        validate_email(field.data, check_deliverability=False, test_environment=True)
     except EmailNotValidError as error:
         raise ValidationError(f"Not a valid email address: {error}") from None
 
 
 def _http_url(form, field):
-    parts = urlsplit(field.data)
-    if parts.scheme.lower() not in ("http", "https") or not parts.hostname or " " in field.data:
-        raise ValidationError("Not a web address: it must start with http:// or https://.")
+    problem = "Not a web address: it must start with http:// or https://."
+    try:
+        parts = urlsplit(field.data)
+        hostname = parts.hostname
+    except ValueError:  # e.g. an unclosed "[" reads as a broken IPv6 address
+        raise ValidationError(problem) from None
+    if parts.scheme.lower() not in ("http", "https") or not hostname or " " in field.data:
+        raise ValidationError(problem)
 
 
 def _whole_number(spec: contract.Field):
@@ -128,7 +140,7 @@ class LeadForm(FlaskForm):
             elif spec.kind in ("textarea",):
                 values[spec.name] = raw
             elif spec.kind == "honeypot":
-                values[spec.name] = raw.strip()[: spec.max_length]
+                values[spec.name] = _storable(raw.strip())[: spec.max_length]
             else:
                 values[spec.name] = raw.strip()
         return values

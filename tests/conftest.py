@@ -7,10 +7,13 @@ migrations built once per session.
 """
 
 import shutil
+import socket
+import threading
 import uuid
 
 import pytest
 from flask_migrate import upgrade
+from werkzeug.serving import make_server
 
 from capture import create_app
 from capture.extensions import db
@@ -153,3 +156,31 @@ def submission():
         "utm_campaign": "spring",
         "company_fax": "",
     }
+
+
+class LiveServer:
+    """A real HTTP server on a loopback port for the whole session; each request
+    goes to ``app``, which a test sets to its own app (and so its own database)."""
+
+    def __init__(self):
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            port = probe.getsockname()[1]
+        self.url = f"http://127.0.0.1:{port}"
+        self.app = None
+        self._httpd = make_server("127.0.0.1", port, self._forward, threaded=True)
+        threading.Thread(target=self._httpd.serve_forever, daemon=True).start()
+
+    def _forward(self, environ, start_response):
+        return self.app(environ, start_response)
+
+    def stop(self):
+        self._httpd.shutdown()
+        self._httpd.server_close()
+
+
+@pytest.fixture(scope="session")
+def server():
+    live_server = LiveServer()
+    yield live_server
+    live_server.stop()

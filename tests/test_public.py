@@ -57,6 +57,12 @@ def test_json_accepts_numbers_and_true_consent(app, client, submission):
     assert (lead.employees, lead.monthly_budget, lead.consent) == (25, 3000, True)
 
 
+@pytest.mark.parametrize("email", ["dana@northwind.example", "qa@leads.test",
+                                   "o'neil+leads@sub.acme.co.uk", "josé@exämple.example"])
+def test_email_is_checked_for_syntax_only(client, submission, email):
+    assert post_json(client, submission | {"email": email}).status_code == 201
+
+
 @pytest.mark.parametrize("value", ["on", "yes", "true", "1", "YES"])
 def test_every_listed_consent_value_is_accepted(client, submission, value):
     assert post_json(client, submission | {"consent": value}).status_code == 201
@@ -148,6 +154,7 @@ INVALID = [
     ("website", "ftp://example.com", "http"),
     ("website", "javascript:alert(1)", "http"),
     ("website", "northwind.example", "http"),
+    ("website", "http://[northwind.example", "http"),
     ("company_type", "", "required"),
     ("company_type", "reseller", "msp"),
     ("employees", "", "required"),
@@ -394,3 +401,9 @@ def test_openapi_describes_post_leads_from_the_contract(client):
     assert properties["company_type"]["enum"] == list(contract.FIELDS_BY_NAME["company_type"]
                                                       .choice_values)
     assert set(schema["schema"]["required"]) == {s.name for s in contract.FIELDS if s.required}
+
+
+def test_wrong_method_names_the_allowed_ones(client):
+    response = client.put("/leads", json={})
+    assert response.status_code == 405
+    assert set(response.headers["Allow"].split(", ")) >= {"POST", "OPTIONS"}

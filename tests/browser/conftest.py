@@ -1,16 +1,12 @@
 """A real browser (Debian's chromium, driven by Playwright) against the real site
 and service on one loopback address, as `make run` serves them.
 
-The site is built once for a fixed port; the server in front of it hands each
+The site is built once for the session's server port; the server hands each
 request to the current test's app, so every test still gets its own database.
 """
 
-import socket
-import threading
-
 import pytest
 from playwright.sync_api import sync_playwright
-from werkzeug.serving import make_server
 
 from tests.conftest import make_app
 from tests.site.sitebuild import build
@@ -23,37 +19,9 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                  "--disable-sync", "--no-first-run"]
 
 
-class CurrentApp:
-    """A WSGI app that forwards to whichever Flask app the running test set."""
-
-    def __init__(self):
-        self.app = None
-
-    def __call__(self, environ, start_response):
-        return self.app(environ, start_response)
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-@pytest.fixture(scope="session")
-def server():
-    forward = CurrentApp()
-    port = _free_port()
-    httpd = make_server("127.0.0.1", port, forward, threaded=True)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{port}", forward
-    httpd.shutdown()
-    httpd.server_close()
-
-
 @pytest.fixture(scope="session")
 def site(tmp_path_factory, server):
-    base, _ = server
+    base = server.url
     output = tmp_path_factory.mktemp("site")
     assert build(output, SITEURL=base, CAPTURE_URL=f"{base}/leads") == []
     return output
@@ -62,17 +30,16 @@ def site(tmp_path_factory, server):
 @pytest.fixture
 def live(server, site, database_url):
     """The base URL, with this test's app (and database) behind it."""
-    base, forward = server
-    forward.app = make_app(database_url, SERVE_SITE=str(site), SITE_URL=base,
-                           SERVICE_URL=base, ALLOWED_ORIGINS=[base],
-                           THANKS_URL=f"{base}/thanks.html")
+    base = server.url
+    server.app = make_app(database_url, SERVE_SITE=str(site), SITE_URL=base, SERVICE_URL=base,
+                          ALLOWED_ORIGINS=[base], THANKS_URL=f"{base}/thanks.html")
     yield base
-    forward.app = None
+    server.app = None
 
 
 @pytest.fixture
 def app_under_test(server, live):
-    return server[1].app
+    return server.app
 
 
 @pytest.fixture(scope="session")
