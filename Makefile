@@ -12,7 +12,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 export FLASK_APP := capture
 
-.PHONY: run build test lint fmt lock clean system-packages
+.PHONY: run build test bench lint fmt lock clean system-packages
 
 $(STAMP): requirements.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -45,6 +45,11 @@ system-packages:
 	  $(SUDO) apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $(MISSING_PACKAGES) >/dev/null; \
 	fi
+
+## bench: the benchmarks (bench/*.py), each printing medians or scores against a baseline
+bench: $(STAMP) system-packages
+	$(BIN)/python bench/queue_pages.py
+	$(BIN)/python bench/site_audit.py
 
 ## lint: ruff
 lint: $(STAMP)
