@@ -48,6 +48,7 @@ system-packages:
 
 ## bench: the benchmarks (bench/*.py), each printing medians or scores against a baseline
 bench: $(STAMP) system-packages
+	$(BIN)/python bench/intake_throughput.py
 	$(BIN)/python bench/queue_pages.py
 	$(BIN)/python bench/site_audit.py
 
