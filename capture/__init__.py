@@ -8,6 +8,7 @@ from pathlib import Path
 
 import click
 from flask import Flask
+from flask import current_app
 from jinja2 import ChoiceLoader
 from jinja2 import FileSystemLoader
 from sqlalchemy import event
@@ -18,6 +19,8 @@ from capture.extensions import db
 from capture.extensions import limiter
 from capture.extensions import login_manager
 from capture.extensions import migrate
+from capture.screening import ScreeningRules
+from capture.screening import rules_from_config
 
 ROOT = Path(__file__).resolve().parent.parent
 MIGRATIONS_DIR = ROOT / "migrations"
@@ -40,6 +43,11 @@ def create_app(config=None):
     _resolve_settings(app)
 
     app.jinja_loader = ChoiceLoader([app.jinja_loader, FileSystemLoader(THEME_TEMPLATES)])
+    try:
+        # Read once, so a bad threshold or phrase list stops the start, not every lead.
+        app.extensions["screening_rules"] = rules_from_config(app.config)
+    except ValueError as error:
+        raise ConfigurationError(f"screening settings: {error}") from None
     db.init_app(app)
     migrate.init_app(app, db, directory=str(MIGRATIONS_DIR), render_as_batch=True)
     csrf.init_app(app)
@@ -66,6 +74,11 @@ def create_app(config=None):
 
         devsite.init_app(app)
     return app
+
+
+def screening_rules() -> ScreeningRules:
+    """The current app's screening rules, built from its configuration at start."""
+    return current_app.extensions["screening_rules"]
 
 
 def _resolve_settings(app: Flask) -> None:

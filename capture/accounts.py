@@ -87,6 +87,14 @@ def get(session, email: str) -> StaffUser:
     return user
 
 
+def check_available(session, email: str) -> str:
+    """The normalised email, if no account has it yet."""
+    email = normalize_email(email)
+    if find(session, email) is not None:
+        raise DuplicateEmail(f"A staff account {email} already exists.")
+    return email
+
+
 def _audit(session, action: str, user: StaffUser, actor: StaffUser | None, now: datetime):
     session.add(AuditEntry(at=now, actor=actor, action=action, why=f"{user.email} ({user.role})"))
 
@@ -94,12 +102,10 @@ def _audit(session, action: str, user: StaffUser, actor: StaffUser | None, now: 
 def create_staff(session, email: str, password: str, *, role: str = "sales",
                  hasher: PasswordHasher, actor: StaffUser | None = None,
                  now: datetime | None = None) -> StaffUser:
-    email = normalize_email(email)
+    email = check_available(session, email)
     if role not in ROLES:
         raise AccountError(f"Unknown role {role!r}: use one of {', '.join(ROLES)}.")
     check_password(password)
-    if find(session, email) is not None:
-        raise DuplicateEmail(f"A staff account {email} already exists.")
     now = now or datetime.now(UTC)
     user = StaffUser(email=email, password_hash=hasher.hash(password), role=role,
                      active=True, created_at=now)

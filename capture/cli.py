@@ -80,9 +80,8 @@ password_file_option = click.option(
 def create_staff(email: str, role: str, password_file: Path | None) -> None:
     """Create a staff account (role sales by default)."""
     try:
-        email = accounts.normalize_email(email)
-        if accounts.find(db.session, email) is not None:
-            raise accounts.DuplicateEmail(f"A staff account {email} already exists.")
+        # Refuse a taken or malformed email before asking for the password twice.
+        email = accounts.check_available(db.session, email)
         user = accounts.create_staff(db.session, email, _password(password_file), role=role,
                                      hasher=_hasher())
     except accounts.AccountError as error:
@@ -96,7 +95,7 @@ def create_staff(email: str, role: str, password_file: Path | None) -> None:
 def set_password(email: str, password_file: Path | None) -> None:
     """Give a staff account a new password."""
     try:
-        accounts.get(db.session, email)
+        accounts.get(db.session, email)  # an unknown account fails before the prompt
         user = accounts.set_password(db.session, email, _password(password_file),
                                      hasher=_hasher())
     except accounts.AccountError as error:

@@ -21,10 +21,10 @@ from werkzeug.datastructures import MultiDict
 from capture import contract
 from capture import intake
 from capture import payload
+from capture import screening_rules
 from capture.extensions import db
 from capture.extensions import limiter
 from capture.forms import LeadForm
-from capture.screening import rules_from_config
 
 bp = Blueprint("public", __name__)
 
@@ -85,7 +85,7 @@ def submit_lead():
     receipt = intake.receive(
         db.session,
         form.cleaned(),
-        rules=rules_from_config(current_app.config),
+        rules=screening_rules(),
         now=datetime.now(UTC),
         duplicate_window=timedelta(seconds=int(current_app.config["DUPLICATE_WINDOW_SECONDS"])),
         origin=request.headers.get("Origin", "") or request.remote_addr or "",

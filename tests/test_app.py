@@ -87,3 +87,8 @@ def test_development_serves_the_built_site_beside_the_service(site_app):
 
 def test_site_is_not_served_unless_asked(client):
     assert client.get("/").status_code in (302, 404)
+
+
+def test_bad_screening_setting_stops_the_start_with_its_name(database_url):
+    with pytest.raises(ConfigurationError, match="SCREEN_MAX_EMPLOYEES"):
+        make_app(database_url, SCREEN_MAX_EMPLOYEES="lots")

@@ -18,6 +18,7 @@ from sqlalchemy import select
 
 from capture import lifecycle
 from capture import screening
+from capture import screening_rules
 from capture.extensions import db
 from capture.models import AuditEntry
 from capture.models import Lead
@@ -147,7 +148,7 @@ def mark_not_spam(public_id: str):
     lead = get_lead(public_id)
     return _run(lead, "mark_not_spam", lambda: lifecycle.mark_not_spam(
         db.session, lead, current_user, now(), screen=screening.screen,
-        rules=screening.rules_from_config(current_app.config), why=_reason_text()))
+        rules=screening_rules(), why=_reason_text()))
 
 
 @bp.post("/leads/<public_id>/notes")
