@@ -92,7 +92,7 @@ _BUY_GAP = (
     r"(?:(?:a|an|some|the|new|better|reliable|affordable|local|outside|outsourced|dedicated"
     r"|good|proper|ongoing|professional|full-time|part-time|regular|quick|urgent|onsite"
     r"|on-site|remote|experienced|our|my|help|with|from|for|quotes?|on|setting|up|getting"
-    r"|dell|hp|lenovo|apple|\d+) )*"
+    r"|own|office|dell|hp|lenovo|apple|\d+) )*"
 )
 # IT equipment and services an organisation has; "it" only after our/my, never
 # the pronoun ("can you help us with it?").

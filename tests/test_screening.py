@@ -152,6 +152,9 @@ END_USERS_WHO_PICKED_MSP = [
          "screened_out", NOT_MSP),
     case("msp-to-manage-pcs", said("Looking for an MSP to manage our 20 PCs."),
          "screened_out", NOT_MSP),
+    case("help-with-own-office-network", said(
+        "Looking for help with our own office network. We are a dental clinic."),
+         "screened_out", NOT_MSP),
     case("accounting-firm-managed-it", said("Our accounting firm needs managed IT services."),
          "screened_out", NOT_MSP),
     case("bakery-computers-crashing", said(
