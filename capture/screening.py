@@ -217,7 +217,7 @@ OWN_IT_REQUESTS = (
     rf"|a professional|people) (?:to|who can|that can) (?:{_LOOK_AFTER}) {_OWN_GAP}"
     rf"(?:{_IT_THINGS}){_NOT_SOLD}",
     # "our printers keep failing", "my PC won't turn on", "our email server went down"
-    rf"(?:our|my) (?:[\w'-]+ ){{0,2}}?(?:{_IT_THINGS}){_NOT_SOLD} (?:[\w'-]+ ){{0,2}}?"
+    rf"(?:our|my) (?:[\w'-]+ ){{0,2}}?(?:{_IT_THINGS}){_NOT_SOLD} (?:[\w'-]+ ){{0,3}}?"
     rf"(?:{_BROKEN})",
     # "we got hit by ransomware", "our office was hacked"
     r"(?:we|i|our [\w'-]+)(?:'ve| have| has)? (?:got|were|was|been|just got|just been)"

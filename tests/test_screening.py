@@ -152,6 +152,8 @@ END_USERS_WHO_PICKED_MSP = [
          "screened_out", NOT_MSP),
     case("msp-to-manage-pcs", said("Looking for an MSP to manage our 20 PCs."),
          "screened_out", NOT_MSP),
+    case("computers-old-and-slow", said("Our computers are old and slow, we need new ones."),
+         "screened_out", NOT_MSP),
     case("help-with-own-office-network", said(
         "Looking for help with our own office network. We are a dental clinic."),
          "screened_out", NOT_MSP),
