@@ -38,6 +38,13 @@ a proposal, targeting...) rules the flag out, and so does a question in a
 fragment without a ``PRICE_TERMS`` word ("how do your campaigns work?").
 Greetings and sign-offs ask nothing, so they never count; the few greetings
 that are questions ("how are you?") are listed in ``PLEASANTRIES``.
+
+Known limits (the rules err towards keeping a lead; staff see everything):
+an end user with no first-person word ("The practice needs computer support"),
+or one that names its own sites in the plural ("our dental offices need IT
+support", read as clients), passes; a provider describing its own incident
+without saying what it is ("we were hit by ransomware ourselves") is screened
+out; "How much do you know about VoIP?" reads as a price question.
 """
 
 from __future__ import annotations
