@@ -104,6 +104,12 @@ FIELDS: tuple[Field, ...] = (
 FIELDS_BY_NAME = {spec.name: spec for spec in FIELDS}
 #: Fields a person fills in, in the order the page shows them.
 VISIBLE_FIELDS = tuple(f for f in FIELDS if f.kind not in ("hidden", "honeypot"))
+def choice_label(field_name: str, value: str) -> str:
+    """What a person reads for a stored choice ("msp" -> "Managed services provider
+    (MSP)"); an unknown value is shown as stored."""
+    return dict(FIELDS_BY_NAME[field_name].choices).get(value, value)
+
+
 HIDDEN_FIELDS = tuple(f for f in FIELDS if f.kind == "hidden")
 HONEYPOT_FIELD = FIELDS_BY_NAME["company_fax"]
 INTEGER_FIELDS = tuple(f.name for f in FIELDS if f.kind == "integer")

@@ -20,7 +20,8 @@ MESSAGES = {
 }
 
 
-def _wants_json() -> bool:
+def wants_json() -> bool:
+    """JSON for fetch() and API clients, an HTML page for people and plain forms."""
     if request.mimetype == "application/json" or request.path.endswith(".json"):
         return True
     best = request.accept_mimetypes.best_match(["text/html", "application/json"])
@@ -29,7 +30,7 @@ def _wants_json() -> bool:
 
 def render_error(status: int, message: str | None = None):
     message = message or MESSAGES.get(status, "The request failed.")
-    if _wants_json():
+    if wants_json():
         key = {429: "_rate", 403: "_origin", 413: "_body", 415: "_body"}.get(status, "_request")
         return {"errors": {key: [message]}}, status
     template = "public/error.html" if request.blueprint == "public" else "error.html"

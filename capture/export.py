@@ -7,6 +7,7 @@ round-trips. Pure: objects with the lead's attributes in, text out.
 """
 
 import csv
+import io
 from collections.abc import Iterable
 from collections.abc import Iterator
 from typing import TextIO
@@ -45,13 +46,28 @@ def lead_row(lead) -> dict[str, str]:
     }
 
 
-def write_rows(leads: Iterable, stream: TextIO) -> int:
-    writer = csv.writer(stream, lineterminator="\r\n")
-    writer.writerow(COLUMNS)
-    count = 0
+def csv_lines(leads: Iterable) -> Iterator[str]:
+    """The header line, then one line per lead: what a streamed download sends."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+
+    def line(cells) -> str:
+        buffer.seek(0)
+        buffer.truncate()
+        writer.writerow(cells)
+        return buffer.getvalue()
+
+    yield line(COLUMNS)
     for lead in leads:
         row = lead_row(lead)
-        writer.writerow([guard(row[column]) for column in COLUMNS])
+        yield line([guard(row[column]) for column in COLUMNS])
+
+
+def write_rows(leads: Iterable, stream: TextIO) -> int:
+    """Write the CSV to ``stream``; return how many leads it holds."""
+    count = -1  # the header is not a lead
+    for text in csv_lines(leads):
+        stream.write(text)
         count += 1
     return count
 

@@ -53,17 +53,10 @@ def retry_delay(attempts: int) -> timedelta:
     return min(FIRST_RETRY * 2 ** max(attempts - 1, 0), MAX_RETRY)
 
 
-def _labels(choices) -> dict[str, str]:
-    return dict(choices)
-
-
 def compose_lead_alert(lead: Lead, *, sender: str, recipients: list[str], site_url: str,
                        service_url: str, message_id: str | None = None) -> EmailMessage:
     """Who, which company, why it qualified, and the link to the lead page."""
-    types = _labels(contract.COMPANY_TYPES)
-    roles = _labels(contract.ROLES)
-    interests = _labels(contract.INTERESTS)
-    company_type = types.get(lead.company_type, lead.company_type)
+    company_type = contract.choice_label("company_type", lead.company_type)
     flags = lead.flags or []
     lines = [
         "A new lead passed screening and is waiting in the queue.",
@@ -75,8 +68,8 @@ def compose_lead_alert(lead: Lead, *, sender: str, recipients: list[str], site_u
         f"Type:      {company_type}",
         f"Employees: {lead.employees:,}",
         f"Budget:    ${lead.monthly_budget:,} a month",
-        f"Role:      {roles.get(lead.role, lead.role)}",
-        f"Interest:  {interests.get(lead.interest, lead.interest)}",
+        f"Role:      {contract.choice_label('role', lead.role)}",
+        f"Interest:  {contract.choice_label('interest', lead.interest)}",
         "",
         "Why it qualified: a provider of IT services within the size and budget limits"
         + (" (no flags)." if not flags else ", with these flags:"),

@@ -22,19 +22,13 @@ from capture import contract
 from capture import intake
 from capture import payload
 from capture import screening_rules
+from capture.errors import wants_json
 from capture.extensions import db
 from capture.extensions import limiter
 from capture.forms import LeadForm
+from capture.security import web_link
 
 bp = Blueprint("public", __name__)
-
-
-def wants_json() -> bool:
-    """JSON for fetch() and API clients, an HTML page for a plain form post."""
-    if request.mimetype == payload.JSON:
-        return True
-    best = request.accept_mimetypes.best_match(["text/html", "application/json"])
-    return best == "application/json"
 
 
 def origin_allowed() -> bool:
@@ -104,14 +98,9 @@ def invalid(errors: dict[str, list[str]], values: dict[str, str], status: int):
         "public/invalid.html",
         leadform=view,
         body_errors=errors.get("_body", []),
-        back_url=_safe_back_url(values.get("page_url", "")),
+        back_url=web_link(values.get("page_url", "")),
     )
     return page, status
-
-
-def _safe_back_url(url: str) -> str | None:
-    """Only link back to http(s) pages: a javascript: URL in page_url must stay inert."""
-    return url if url.startswith(("http://", "https://")) else None
 
 
 @bp.get("/openapi.json")

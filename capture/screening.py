@@ -55,10 +55,8 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from capture.contract import COMPANY_TYPES
-from capture.contract import INTERESTS
 from capture.contract import PROVIDER_TYPES
-from capture.contract import ROLES
+from capture.contract import choice_label
 
 QUEUED = "queued"
 SCREENED_OUT = "screened_out"
@@ -479,7 +477,7 @@ def _not_msp(submission: Mapping[str, object], message: _Text,
     """
     company_type = _field(submission, "company_type")
     if company_type not in PROVIDER_TYPES:
-        label = _COMPANY_TYPE_LABELS.get(company_type, company_type or "no type")
+        label = choice_label("company_type", company_type) if company_type else "no type"
         return Reason(
             "not_msp",
             f"Describes the company as \u201c{label}\u201d; we only serve MSPs, "
@@ -533,7 +531,7 @@ def _under_budget(submission: Mapping[str, object], rules: ScreeningRules) -> Re
 def _tire_kicker(submission: Mapping[str, object], message: _Text,
                  rules: ScreeningRules) -> Reason | None:
     if _field(submission, "interest") == PRICING_ONLY_INTEREST:
-        label = _INTEREST_LABELS[PRICING_ONLY_INTEREST]
+        label = choice_label("interest", PRICING_ONLY_INTEREST)
         return Reason(
             "tire_kicker",
             f"Chose \u201c{label}\u201d as what they are looking for: expect a price "
@@ -558,7 +556,7 @@ def _not_decision_maker(submission: Mapping[str, object]) -> Reason | None:
         return None
     return Reason(
         "not_decision_maker",
-        f"Role is \u201c{_ROLE_LABELS.get(role, role)}\u201d: ask who else takes part in "
+        f"Role is \u201c{choice_label('role', role)}\u201d: ask who else takes part in "
         "the buying decision.",
         role,
     )
@@ -710,11 +708,6 @@ def _fullmatch(patterns: tuple[str, ...], text: str) -> bool:
 # ---------------------------------------------------------------------------
 # Small helpers.
 # ---------------------------------------------------------------------------
-
-_COMPANY_TYPE_LABELS = dict(COMPANY_TYPES)
-_ROLE_LABELS = dict(ROLES)
-_INTEREST_LABELS = dict(INTERESTS)
-
 
 def _present(*items: Reason | None) -> tuple[Reason, ...]:
     return tuple(item for item in items if item is not None)

@@ -4,6 +4,12 @@ from flask import current_app
 from flask import request
 
 
+def web_link(url: str) -> str | None:
+    """The URL if it may go into an href: http(s) only, so a "javascript:" address a
+    visitor typed into the form stays inert text."""
+    return url if url.startswith(("http://", "https://")) else None
+
+
 def set_security_headers(response):
     if request.endpoint == "devsite.serve":
         return response

@@ -5,9 +5,6 @@ from datetime import timedelta
 
 from capture import contract
 
-COMPANY_TYPES = dict(contract.COMPANY_TYPES)
-ROLES = dict(contract.ROLES)
-INTERESTS = dict(contract.INTERESTS)
 STATUS_LABELS = {
     "queued": "Queued", "in_review": "In review", "accepted": "Accepted",
     "rejected": "Rejected", "screened_out": "Screened out", "spam": "Spam",
@@ -55,7 +52,8 @@ def money(value: int) -> str:
 
 
 def label(kind: str, value: str) -> str:
-    table = {"company_type": COMPANY_TYPES, "role": ROLES, "interest": INTERESTS,
-             "status": STATUS_LABELS, "flag": FLAG_LABELS, "reason": REASON_LABELS,
+    if kind in ("company_type", "role", "interest"):
+        return contract.choice_label(kind, value)
+    table = {"status": STATUS_LABELS, "flag": FLAG_LABELS, "reason": REASON_LABELS,
              "action": ACTION_LABELS}[kind]
     return table.get(value, value.replace("_", " "))

@@ -7,7 +7,6 @@ a role that may not do it), and changes nothing.
 """
 
 from flask import abort
-from flask import current_app
 from flask import flash
 from flask import redirect
 from flask import render_template
@@ -23,6 +22,7 @@ from capture.extensions import db
 from capture.models import AuditEntry
 from capture.models import Lead
 from capture.models import Note
+from capture.security import web_link
 from capture.staff import bp
 from capture.staff import now
 from capture.staff.forms import ActionForm
@@ -55,18 +55,14 @@ def render_lead(lead: Lead, status: int = 200, **forms):
                                                                           AuditEntry.id))
     notes = db.session.scalars(
         select(Note).where(Note.lead_id == lead.id).order_by(Note.at, Note.id))
-    site = current_app.config["SITE_URL"]
-    page_url = lead.page_url if lead.page_url.startswith(("http://", "https://")) else None
-    website = lead.website if lead.website.startswith(("http://", "https://")) else None
     return render_template(
         "staff/lead.html",
         lead=lead,
         history=list(history),
         notes=list(notes),
         actions=lifecycle.available_actions(lead, current_user),
-        site_url=site,
-        page_url=page_url,
-        website=website,
+        page_url=web_link(lead.page_url),
+        website=web_link(lead.website),
         action_form=ActionForm(),
         reject_form=forms.get("reject_form") or ReasonForm(formdata=None),
         release_form=forms.get("release_form") or ReasonForm(formdata=None),

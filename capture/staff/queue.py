@@ -1,7 +1,6 @@
 """The lists: the review queue (home page), screened out, spam, and their CSV."""
 
-import io
-from collections.abc import Iterator
+import itertools
 
 from flask import Response
 from flask import render_template
@@ -71,24 +70,10 @@ def export_csv():
     Streamed in batches, so a big list neither waits nor fills memory."""
     filters = queries.parse_filters(request.args.get("view", "queue"), request.args)
 
-    def generate() -> Iterator[str]:
-        header_done = False
-        for batch in queries.iter_leads(db.session, filters):
-            buffer = io.StringIO()
-            export.write_rows(batch, buffer)
-            text = buffer.getvalue()
-            if header_done:
-                text = text.split("\r\n", 1)[1]
-            header_done = True
-            yield text
-        if not header_done:
-            buffer = io.StringIO()
-            export.write_rows([], buffer)
-            yield buffer.getvalue()
-
+    leads = itertools.chain.from_iterable(queries.iter_leads(db.session, filters))
     filename = f"leads-{now():%Y%m%d}.csv"
     return Response(
-        stream_with_context(generate()),
+        stream_with_context(export.csv_lines(leads)),
         mimetype="text/csv",
         headers={"Content-Disposition": f"attachment; filename={filename}",
                  "Cache-Control": "no-store"},
