@@ -1,158 +1,18 @@
-"""The capture service: receives the article forms, screens and stores leads,
-and gives staff their queue. ``create_app()`` works with no arguments,
-configured from ``CAPTURE_*`` environment variables over ``config.Defaults``."""
+"""The capture service: receives the article forms, screens and stores leads, and
+carries them through review and follow-up.
 
-import secrets
-from datetime import timedelta
-from pathlib import Path
+The package root stays light on purpose: the Pelican build imports
+``capture.contract`` and must not load Flask, SQLAlchemy or Alembic on the way.
+``create_app`` (what ``flask --app capture`` looks for) is fetched from
+``capture.app`` only when someone asks for it.
+"""
 
-import click
-from flask import Flask
-from flask import current_app
-from jinja2 import ChoiceLoader
-from jinja2 import FileSystemLoader
-from sqlalchemy import event
-
-from capture import config as defaults
-from capture.extensions import csrf
-from capture.extensions import db
-from capture.extensions import limiter
-from capture.extensions import login_manager
-from capture.extensions import migrate
-from capture.screening import ScreeningRules
-from capture.screening import rules_from_config
-
-ROOT = Path(__file__).resolve().parent.parent
-MIGRATIONS_DIR = ROOT / "migrations"
-# The article form template, shared with the site so the 422 page shows the same form.
-THEME_TEMPLATES = ROOT / "theme" / "templates"
+__all__ = ["ConfigurationError", "create_app"]
 
 
-class ConfigurationError(RuntimeError):
-    """A setting is missing or wrong; the message says which and how to fix it."""
+def __getattr__(name: str):
+    if name in __all__:
+        from capture import app
 
-
-def create_app(config=None):
-    app = Flask(__name__, instance_relative_config=True)
-    app.json.sort_keys = False
-    app.config.from_object(defaults.Defaults)
-    app.config.from_prefixed_env("CAPTURE")
-    if config:
-        app.config.update(config)
-    Path(app.instance_path).mkdir(parents=True, exist_ok=True)
-    _resolve_settings(app)
-
-    app.jinja_loader = ChoiceLoader([app.jinja_loader, FileSystemLoader(THEME_TEMPLATES)])
-    try:
-        # Read once, so a bad threshold or phrase list stops the start, not every lead.
-        app.extensions["screening_rules"] = rules_from_config(app.config)
-    except ValueError as error:
-        raise ConfigurationError(f"screening settings: {error}") from None
-    db.init_app(app)
-    migrate.init_app(app, db, directory=str(MIGRATIONS_DIR), render_as_batch=True)
-    csrf.init_app(app)
-    limiter.init_app(app)
-    login_manager.init_app(app)
-    with app.app_context():
-        if db.engine.dialect.name == "sqlite":
-            event.listen(db.engine, "connect", _sqlite_pragmas(app.config))
-
-    from capture import cli
-    from capture import errors
-    from capture import public
-    from capture import security
-    from capture import staff
-
-    errors.init_app(app)
-    security.init_app(app)
-    app.register_blueprint(public.bp)
-    csrf.exempt(public.bp)
-    app.register_blueprint(staff.bp)
-    cli.init_app(app)
-    if app.config["SERVE_SITE"]:
-        from capture import devsite
-
-        devsite.init_app(app)
-    return app
-
-
-def screening_rules() -> ScreeningRules:
-    """The current app's screening rules, built from its configuration at start."""
-    return current_app.extensions["screening_rules"]
-
-
-def _resolve_settings(app: Flask) -> None:
-    """Turn environment-shaped values into what the code uses, and fail early on gaps."""
-    cfg = app.config
-    cfg["ENV"] = str(cfg.get("ENV") or "development").lower()
-    production = cfg["ENV"] == "production"
-    if not cfg.get("SECRET_KEY"):
-        if production and _serves_requests():
-            raise ConfigurationError(
-                "CAPTURE_SECRET_KEY is not set. In production the service needs a fixed secret "
-                "key: set CAPTURE_SECRET_KEY to a long random string, for example the output of "
-                "python -c 'import secrets; print(secrets.token_hex(32))'."
-            )
-        cfg["SECRET_KEY"] = _development_secret_key(Path(app.instance_path))
-    if cfg.get("SESSION_COOKIE_SECURE") is None:
-        cfg["SESSION_COOKIE_SECURE"] = production
-    cfg["REMEMBER_COOKIE_SECURE"] = cfg["SESSION_COOKIE_SECURE"]
-
-    url = cfg.get("DATABASE_URL") or f"sqlite:///{Path(app.instance_path) / 'capture.db'}"
-    for prefix in ("postgres://", "postgresql://"):
-        if url.startswith(prefix):
-            url = "postgresql+psycopg://" + url[len(prefix):]
-    cfg["SQLALCHEMY_DATABASE_URI"] = url
-    cfg.setdefault("SQLALCHEMY_ENGINE_OPTIONS", {"pool_pre_ping": True})
-
-    cfg["ALLOWED_ORIGINS"] = _as_list(cfg.get("ALLOWED_ORIGINS"), strip_slash=True)
-    cfg["STAFF_RECIPIENTS"] = _as_list(cfg.get("STAFF_RECIPIENTS"))
-    cfg["SITE_URL"] = str(cfg["SITE_URL"]).rstrip("/")
-    cfg["SERVICE_URL"] = str(cfg["SERVICE_URL"]).rstrip("/")
-    if not cfg.get("THANKS_URL"):
-        cfg["THANKS_URL"] = cfg["SITE_URL"] + "/thanks.html"
-    cfg["PERMANENT_SESSION_LIFETIME"] = timedelta(minutes=int(cfg["IDLE_TIMEOUT_MINUTES"]))
-
-
-def _serves_requests() -> bool:
-    """CLI commands such as ``db upgrade`` or ``leads export`` serve no requests and so
-    never need the secret key; ``flask run``, gunicorn and plain imports do."""
-    ctx = click.get_current_context(silent=True)
-    return ctx is None or ctx.command.name == "run"
-
-
-def _development_secret_key(instance: Path) -> str:
-    """Generated once and kept, so development sessions survive restarts."""
-    key_file = instance / "secret_key"
-    if key_file.exists():
-        return key_file.read_text().strip()
-    key = secrets.token_hex(32)
-    key_file.write_text(key + "\n")
-    key_file.chmod(0o600)
-    return key
-
-
-def _as_list(value, strip_slash: bool = False) -> list[str]:
-    """Accept a JSON list (parsed by from_prefixed_env) or a comma-separated string."""
-    items = value.split(",") if isinstance(value, str) else list(value or [])
-    items = [str(item).strip() for item in items if str(item).strip()]
-    return [item.rstrip("/") for item in items] if strip_slash else items
-
-
-def _sqlite_pragmas(cfg):
-    synchronous = str(cfg["SQLITE_SYNCHRONOUS"]).upper()
-    if synchronous not in {"OFF", "NORMAL", "FULL", "EXTRA"}:
-        raise ConfigurationError(
-            f"CAPTURE_SQLITE_SYNCHRONOUS={synchronous!r}: use FULL (default), NORMAL, EXTRA or OFF."
-        )
-    busy_ms = int(cfg["SQLITE_BUSY_TIMEOUT_MS"])
-
-    def on_connect(dbapi_connection, _record):
-        cursor = dbapi_connection.cursor()
-        cursor.execute("PRAGMA journal_mode=WAL")
-        cursor.execute(f"PRAGMA synchronous={synchronous}")
-        cursor.execute("PRAGMA foreign_keys=ON")
-        cursor.execute(f"PRAGMA busy_timeout={busy_ms}")
-        cursor.close()
-
-    return on_connect
+        return getattr(app, name)
+    raise AttributeError(f"module 'capture' has no attribute {name!r}")

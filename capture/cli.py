@@ -17,8 +17,10 @@ from sqlalchemy import select
 from capture import accounts
 from capture import export
 from capture import outbox
+from capture.emails import MailSettings
 from capture.extensions import db
 from capture.mailer import SmtpMailer
+from capture.models import PUBLIC_ID
 from capture.models import Lead
 from capture.models import StaffUser
 
@@ -36,11 +38,16 @@ def export_leads(fmt: str) -> None:
     click.echo(f"exported {count} leads", err=True)
 
 
-@leads_cli.command("show")
+@leads_cli.command("show", context_settings={"ignore_unknown_options": True})
 @click.argument("lead_id")
 def show_lead(lead_id: str) -> None:
-    """Print one lead, by its public id, as JSON."""
-    lead = db.session.scalar(select(Lead).where(Lead.public_id == lead_id))
+    """Print one lead, by its public id, as JSON.
+
+    Ids issued before 2026-11 may start with "-"; they work as they are (no "--").
+    """
+    lead = None
+    if PUBLIC_ID.fullmatch(lead_id):
+        lead = db.session.scalar(select(Lead).where(Lead.public_id == lead_id))
     if lead is None:
         raise click.ClickException(
             f"no lead with id {lead_id!r}; ids are in the 'id' column of 'leads export'."
@@ -135,9 +142,7 @@ def send_once() -> tuple[int, int]:
     cfg = current_app.config
     return outbox.send_pending(
         db.session, SmtpMailer.from_config(cfg), datetime.now(UTC),
-        mail_from=cfg["MAIL_SENDER"], recipients=cfg["STAFF_RECIPIENTS"],
-        site_url=cfg["SITE_URL"], service_url=cfg["SERVICE_URL"],
-    )
+        settings=MailSettings.from_config(cfg), policy=outbox.DeliveryPolicy.from_config(cfg))
 
 
 @outbox_cli.command("send")

@@ -24,6 +24,10 @@ class Defaults:
     DUPLICATE_WINDOW_SECONDS = 600
 
     RATELIMIT_ENABLED = True
+    # memory:// counts per process: right for `make run` (one process). gunicorn
+    # with several workers needs one count for all of them: its config
+    # (capture/gunicorn_conf.py) starts a private memcached and points this at it;
+    # several machines share redis://host:6379 instead.
     RATELIMIT_STORAGE_URI = "memory://"
     RATELIMIT_HEADERS_ENABLED = True
     RATELIMIT_STRATEGY = "fixed-window"
@@ -34,6 +38,14 @@ class Defaults:
     SCREEN_MAX_EMPLOYEES = 500
     SCREEN_MIN_MONTHLY_BUDGET = 1500
 
+    # How many proxies (nginx, a load balancer) stand in front of the service; their
+    # X-Forwarded-For/-Proto are trusted that many hops deep, and never without one.
+    TRUSTED_PROXIES = 0
+    # Strict-Transport-Security max-age in seconds; None: a year in production, off
+    # in development (plain http on 127.0.0.1). 0 switches it off.
+    HSTS_SECONDS = None
+    LOG_LEVEL = "INFO"
+
     SMTP_HOST = "127.0.0.1"
     SMTP_PORT = 8025
     SMTP_USER = None
@@ -42,6 +54,10 @@ class Defaults:
     SMTP_TIMEOUT = 10
     MAIL_SENDER = "Leadpress <leads@localhost>"
     STAFF_RECIPIENTS = ["sales@localhost"]
+    # The outbox gives up on a message (marks it failed, shown to staff) after this
+    # many attempts or this long after it was queued, whichever comes first.
+    OUTBOX_MAX_ATTEMPTS = 10
+    OUTBOX_MAX_AGE_HOURS = 72
     # Base URL of the capture service itself, for links in alert emails.
     SERVICE_URL = "http://127.0.0.1:8000"
 

@@ -7,6 +7,7 @@ is what stops the page, the validator and the documentation from drifting.
 Pure Python: no Flask, no database.
 """
 
+import re
 from collections.abc import Mapping
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -37,11 +38,36 @@ INTERESTS = (
 PROVIDER_TYPES = frozenset({"msp", "it_consultant", "var"})
 CONSENT_VALUES = frozenset({"on", "yes", "true", "1"})
 
-#: The endpoint refuses bodies above this size with 413.
-MAX_BODY_BYTES = 64 * 1024
-#: Characters no text field may hold (C0 controls but tab and line breaks, and DEL):
-#: NUL would break PostgreSQL, the rest are never typed by a person. A regex class body.
-CONTROL_CHARACTERS = r"\x00-\x08\x0b\x0c\x0e-\x1f\x7f"
+#: Characters no text may hold: C0 controls but tab and line breaks, DEL, and C1
+#: controls but NEL. NUL breaks PostgreSQL; the rest are never typed by a person.
+#: A regex class body, shared with the OpenAPI patterns.
+CONTROL_CHARACTERS = r"\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f"
+#: What a one-line field (a name, a company, an email...) may not hold either: a
+#: line break in a name adds fake lines to an alert email or a header.
+LINE_BREAKS = r"\t\n\r\x85\u2028\u2029"
+_CONTROL = re.compile(f"[{CONTROL_CHARACTERS}]")
+_LINE_BREAK = re.compile(f"[{LINE_BREAKS}]")
+
+
+def text_problem(value: str, *, one_line: bool) -> str | None:
+    """Why a person's text cannot be kept as it is (the message for the field), or
+    None. One rule for the public form, the staff forms, query strings and paths."""
+    if _CONTROL.search(value):
+        return "Contains a control character; remove it."
+    if one_line and _LINE_BREAK.search(value):
+        return "Must be one line: remove the line break or tab."
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return "Contains characters that are not valid text."
+    return None
+
+
+def one_line(text: str) -> str:
+    """Text reduced to one line with no control characters, for places that must
+    never break (an email's header, a log line), whatever was stored earlier."""
+    text = _CONTROL.sub("", text)
+    return " ".join(_LINE_BREAK.sub(" ", text).split())
 
 
 @dataclass(frozen=True)
@@ -63,6 +89,10 @@ class Field:
     choices: tuple[tuple[str, str], ...] = ()
     autocomplete: str | None = None
     hint: str | None = None
+
+    @property
+    def one_line(self) -> bool:
+        return self.kind != "textarea"
 
     @property
     def choice_values(self) -> tuple[str, ...]:
@@ -104,6 +134,8 @@ FIELDS: tuple[Field, ...] = (
 FIELDS_BY_NAME = {spec.name: spec for spec in FIELDS}
 #: Fields a person fills in, in the order the page shows them.
 VISIBLE_FIELDS = tuple(f for f in FIELDS if f.kind not in ("hidden", "honeypot"))
+
+
 def choice_label(field_name: str, value: str) -> str:
     """What a person reads for a stored choice ("msp" -> "Managed services provider
     (MSP)"); an unknown value is shown as stored."""
@@ -112,10 +144,6 @@ def choice_label(field_name: str, value: str) -> str:
 
 HIDDEN_FIELDS = tuple(f for f in FIELDS if f.kind == "hidden")
 HONEYPOT_FIELD = FIELDS_BY_NAME["company_fax"]
-INTEGER_FIELDS = tuple(f.name for f in FIELDS if f.kind == "integer")
-TEXT_FIELD_NAMES = tuple(
-    f.name for f in FIELDS if f.kind not in ("integer", "consent", "choice")
-)
 
 
 @dataclass(frozen=True)
@@ -137,12 +165,13 @@ class FormView:
 def _text_pattern(spec: Field) -> str:
     """No control characters; a required field needs one visible character; a web
     address starts with http:// or https:// (an optional field may be empty)."""
-    allowed = f"[^{CONTROL_CHARACTERS}]"
+    banned = CONTROL_CHARACTERS + (LINE_BREAKS if spec.one_line else "")
+    allowed = f"[^{banned}]"
     if spec.kind == "url":
-        address = rf"https?://[^\s/?#{CONTROL_CHARACTERS}]+[^\s{CONTROL_CHARACTERS}]*"
+        address = rf"https?://[^\s/?#{banned}]+[^\s{banned}]*"
         return rf"^{address}$" if spec.required else rf"^(?:{address})?$"
     if spec.required:
-        return rf"^{allowed}*[^\s{CONTROL_CHARACTERS}]{allowed}*$"
+        return rf"^{allowed}*[^\s{banned}]{allowed}*$"
     return rf"^{allowed}*$"
 
 
@@ -193,7 +222,12 @@ def _lead_schema(nullable: bool) -> dict:
     }
 
 
-def openapi_document(server_url: str | None = None) -> dict:
+def byte_size(size: int) -> str:
+    """65536 -> "64 KiB": the body limit as people read it."""
+    return f"{size // 1024:,} KiB" if size % 1024 == 0 else f"{size:,} bytes"
+
+
+def openapi_document(server_url: str | None = None, max_body_bytes: int = 64 * 1024) -> dict:
     """Describe ``POST /leads`` as OpenAPI 3.1, generated from ``FIELDS``."""
     errors = {
         "type": "object",
@@ -247,7 +281,8 @@ def openapi_document(server_url: str | None = None) -> dict:
                         },
                         "303": {"description": "Received (plain form): see the thank-you page"},
                         "403": {"description": "Origin not allowed", **error_response},
-                        "413": {"description": "Body over 64 KiB", **error_response},
+                        "413": {"description": f"Body over {byte_size(max_body_bytes)}",
+                                **error_response},
                         "415": {"description": "Unsupported content type", **error_response},
                         "422": {"description": "Invalid fields", **error_response},
                         "429": {"description": "Too many requests", **error_response},

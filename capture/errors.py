@@ -1,11 +1,13 @@
 """Every error answer: JSON in the contract's shape for API clients, a page in the
 app's look for people. Never a traceback."""
 
+from flask import current_app
 from flask import render_template
 from flask import request
 from werkzeug.exceptions import HTTPException
 from werkzeug.exceptions import InternalServerError
 
+from capture import contract
 from capture.extensions import db
 
 MESSAGES = {
@@ -13,7 +15,6 @@ MESSAGES = {
     403: "This origin may not send leads here.",
     404: "There is nothing at this address.",
     405: "This address does not accept that method.",
-    413: "The request is too large: at most 64 KiB.",
     415: "Unsupported content type.",
     429: "Too many requests; please wait a moment and try again.",
     500: "Something went wrong on our side; nothing you sent was lost if you saw a thank-you.",
@@ -29,6 +30,9 @@ def wants_json() -> bool:
 
 
 def render_error(status: int, message: str | None = None):
+    if status == 413 and not message:
+        limit = contract.byte_size(current_app.config["MAX_CONTENT_LENGTH"])
+        message = f"The request is too large: at most {limit}."
     message = message or MESSAGES.get(status, "The request failed.")
     if wants_json():
         key = {429: "_rate", 403: "_origin", 413: "_body", 415: "_body"}.get(status, "_request")
@@ -50,6 +54,10 @@ def handle_http_error(error: HTTPException):
 
 
 def handle_unexpected_error(error: Exception):
+    """Log the traceback for us; the client gets the plain 500 page and nothing more."""
+    original = getattr(error, "original_exception", None) or error
+    current_app.logger.error("unhandled error on %s %s", request.method,
+                             contract.one_line(request.path)[:300], exc_info=original)
     db.session.rollback()
     return render_error(500)
 

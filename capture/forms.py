@@ -5,7 +5,6 @@ hold a session token. The Origin check, the honeypot and the rate limit stand
 in for it (see ``public.py``).
 """
 
-import re
 from urllib.parse import urlsplit
 
 from email_validator import EmailNotValidError
@@ -18,23 +17,23 @@ from wtforms.validators import Optional
 
 from capture import contract
 
-_CONTROL = re.compile(f"[{contract.CONTROL_CHARACTERS}]")
 
+def plain_text(one_line: bool):
+    """The contract's text rule as a WTForms validator, for the lead form and every
+    staff form: no control characters (NUL breaks PostgreSQL), no lone surrogates,
+    and no line breaks in a one-line field."""
 
-def _text_is_clean(form, field):
-    """NUL bytes and lone surrogates would break PostgreSQL or the UTF-8 encoder later."""
-    value = field.data or ""
-    if _CONTROL.search(value):
-        raise ValidationError("Contains a control character; remove it.")
-    try:
-        value.encode("utf-8")
-    except UnicodeEncodeError:
-        raise ValidationError("Contains characters that are not valid text.") from None
+    def check(form, field):
+        problem = contract.text_problem(field.data or "", one_line=one_line)
+        if problem:
+            raise ValidationError(problem)
+
+    return check
 
 
 def _storable(text: str) -> str:
     """Honeypot text is kept as evidence, never argued with, but made safe to store."""
-    return _CONTROL.sub("", text).encode("utf-8", "replace").decode("utf-8")
+    return contract.one_line(text).encode("utf-8", "replace").decode("utf-8")
 
 
 def _length(spec: contract.Field):
@@ -76,7 +75,14 @@ def _whole_number(spec: contract.Field):
             raise ValidationError(
                 f"Must be a whole number from {spec.minimum:,} to {spec.maximum:,}, digits only."
             )
-        number = int(text)
+        # Python refuses int() of more than 4,300 digits (a ValueError, so a 500):
+        # a number longer than the maximum's digits is out of range unread.
+        significant = text.lstrip("0") or "0"
+        if len(significant) > len(str(spec.maximum)):
+            raise ValidationError(
+                f"Too large: use a whole number from {spec.minimum:,} to {spec.maximum:,}."
+            )
+        number = int(significant)
         if not spec.minimum <= number <= spec.maximum:
             raise ValidationError(
                 f"{number:,} is out of range: use a whole number from "
@@ -110,7 +116,7 @@ def _validators(spec: contract.Field) -> list:
         return [InputRequired("Please agree to let us store your details so we can reply."),
                 _consent]
     checks = [InputRequired("This field is required.")] if spec.required else [Optional()]
-    checks.append(_text_is_clean)
+    checks.append(plain_text(spec.one_line))
     if spec.kind == "integer":
         checks.append(_whole_number(spec))
     elif spec.kind == "choice":
@@ -134,7 +140,7 @@ class LeadForm(FlaskForm):
         for spec in contract.FIELDS:
             raw = self[spec.name].data or ""
             if spec.kind == "integer":
-                values[spec.name] = int(raw.strip())
+                values[spec.name] = self[spec.name].number
             elif spec.kind == "consent":
                 values[spec.name] = True
             elif spec.kind in ("textarea",):

@@ -15,9 +15,8 @@ from datetime import timedelta
 from sqlalchemy import select
 
 from capture import contract
-from capture import outbox
+from capture import lifecycle
 from capture.models import Lead
-from capture.models import LeadStatus
 from capture.models import new_public_id
 from capture.screening import ScreeningRules
 from capture.screening import screen
@@ -61,17 +60,14 @@ def receive(
     lead = Lead(
         **{spec.name: values[spec.name] for spec in contract.FIELDS},
         public_id=new_public_id(),
-        status=verdict.status,
         fingerprint=digest,
         received_at=now,
         updated_at=now,
         origin=origin[:300],
         user_agent=user_agent[:500],
     )
-    lead.record_verdict(verdict)
     session.add(lead)
-    if lead.status == LeadStatus.QUEUED:
-        outbox.enqueue_lead_alert(session, lead)
+    lifecycle.apply_verdict(session, lead, verdict)
     public_id, status = lead.public_id, lead.status
     session.commit()
     return Receipt(public_id, status, duplicate=False)

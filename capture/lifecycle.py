@@ -16,11 +16,13 @@ from capture import contract
 from capture import outbox
 from capture.models import AuditEntry
 from capture.models import Lead
-from capture.models import LeadStatus
 from capture.models import Note
 from capture.models import StaffUser
+from capture.vocabulary import ACTIONS
+from capture.vocabulary import Status
+from capture.vocabulary import label
 
-S = LeadStatus
+S = Status
 
 
 class LifecycleError(Exception):
@@ -40,30 +42,15 @@ class AlreadyClaimed(LifecycleError):
         super().__init__(f"This lead is held by {who}{when}; ask them to release it.")
 
 
-class NotAllowed(LifecycleError):
-    pass
-
-
 class ReasonRequired(LifecycleError):
     pass
 
 
-# Who may do what. Sales do all the lead work, spam calls included: they read every
-# lead first. What admins add is acting on a lead somebody else holds (see
-# available_actions), managing accounts and reading the audit log.
-SALES_ACTIONS = frozenset({"claim", "unclaim", "accept", "reject", "note", "release",
-                           "mark_spam", "mark_not_spam"})
-ADMIN_ACTIONS = SALES_ACTIONS
-
-ACTION_LABELS = {
-    "claim": "claim", "unclaim": "release the claim on", "accept": "accept",
-    "reject": "reject", "note": "add a note to", "release": "release",
-    "mark_spam": "mark as spam", "mark_not_spam": "mark as not spam",
-}
-
-
-def allowed_actions(user: StaffUser) -> frozenset[str]:
-    return ADMIN_ACTIONS if user.is_admin else SALES_ACTIONS
+# Roles and lead work: sales and admins do the same things to leads, spam calls
+# included (sales read every lead first). The one difference is a claim: only its
+# holder may decide a lead in review, and an admin may act on a lead somebody else
+# holds (to unblock a colleague who is away). Accounts and the audit log are for
+# admins only; those rules live with their views.
 
 
 def available_actions(lead: Lead, user: StaffUser) -> list[str]:
@@ -81,20 +68,15 @@ def available_actions(lead: Lead, user: StaffUser) -> list[str]:
     elif lead.status != S.IN_REVIEW or mine:
         actions.append("mark_spam")
     actions.append("note")
-    permitted = allowed_actions(user)
-    return [action for action in actions if action in permitted]
-
-
-def _require(user: StaffUser, action: str) -> None:
-    if action not in allowed_actions(user):
-        raise NotAllowed(f"Only an admin may {ACTION_LABELS[action]} a lead.")
+    return actions
 
 
 def _require_status(lead: Lead, action: str, *statuses: str) -> None:
     if lead.status not in statuses:
-        wanted = " or ".join(s.replace("_", " ") for s in statuses)
+        wanted = " or ".join(label("status", status).lower() for status in statuses)
+        now_is = label("status", lead.status).lower()
         raise InvalidTransition(
-            f"Cannot {ACTION_LABELS[action]} this lead: it is {lead.status.replace('_', ' ')}, "
+            f"Cannot {ACTIONS[action].verb} this lead: it is {now_is}, "
             f"and only a lead that is {wanted} can be."
         )
 
@@ -130,7 +112,6 @@ def _move(session, lead, user, action, to_status, now, why="") -> AuditEntry:
 def claim(session, lead: Lead, user: StaffUser, now: datetime) -> AuditEntry:
     """The status check and the change are one conditional UPDATE, so of two staff
     clicking "claim" at the same moment exactly one wins; the other is told who."""
-    _require(user, "claim")
     if lead.status == S.IN_REVIEW:
         raise AlreadyClaimed(lead.owner, lead.claimed_at)
     _require_status(lead, "claim", S.QUEUED)
@@ -151,7 +132,6 @@ def claim(session, lead: Lead, user: StaffUser, now: datetime) -> AuditEntry:
 
 
 def unclaim(session, lead: Lead, user: StaffUser, now: datetime, why: str = "") -> AuditEntry:
-    _require(user, "unclaim")
     _require_status(lead, "unclaim", S.IN_REVIEW)
     _require_holder(lead, user)
     lead.owner_id = None
@@ -160,7 +140,6 @@ def unclaim(session, lead: Lead, user: StaffUser, now: datetime, why: str = "") 
 
 
 def accept(session, lead: Lead, user: StaffUser, now: datetime, why: str = "") -> AuditEntry:
-    _require(user, "accept")
     _require_status(lead, "accept", S.IN_REVIEW)
     _require_holder(lead, user)
     lead.decision_reason = (why or "").strip()
@@ -168,7 +147,6 @@ def accept(session, lead: Lead, user: StaffUser, now: datetime, why: str = "") -
 
 
 def reject(session, lead: Lead, user: StaffUser, now: datetime, why: str) -> AuditEntry:
-    _require(user, "reject")
     _require_status(lead, "reject", S.IN_REVIEW)
     _require_holder(lead, user)
     lead.decision_reason = _reason(why, "reject a lead")
@@ -178,14 +156,12 @@ def reject(session, lead: Lead, user: StaffUser, now: datetime, why: str) -> Aud
 def release(session, lead: Lead, user: StaffUser, now: datetime, why: str) -> AuditEntry:
     """Override screening: a screened-out lead goes into the queue; who, when and
     why are in the audit entry."""
-    _require(user, "release")
     _require_status(lead, "release", S.SCREENED_OUT)
     why = _reason(why, "release a screened-out lead into the queue")
     return _move(session, lead, user, "release", S.QUEUED, now, why)
 
 
 def mark_spam(session, lead: Lead, user: StaffUser, now: datetime, why: str = "") -> AuditEntry:
-    _require(user, "mark_spam")
     if lead.status == S.SPAM:
         raise InvalidTransition("This lead is already marked as spam.")
     if lead.status == S.IN_REVIEW:
@@ -200,18 +176,27 @@ def mark_not_spam(session, lead: Lead, user: StaffUser, now: datetime, *, screen
     """Screen the lead again as if the honeypot had been empty (staff say a person
     sent it) and take that verdict: queued (and alert staff, who never heard of it)
     or screened_out. ``screen`` and ``rules`` come from capture.screening."""
-    _require(user, "mark_not_spam")
     _require_status(lead, "mark_not_spam", S.SPAM)
+    from_status = lead.status
     verdict = screen(screening_values(lead) | {"company_fax": ""}, rules)
-    status = S.QUEUED if verdict.status == S.SPAM else verdict.status
+    apply_verdict(session, lead, verdict)
+    lead.updated_at = now
+    entry = _record(session, lead, user, "mark_not_spam", from_status, now, (why or "").strip())
+    session.commit()
+    return entry
+
+
+def apply_verdict(session, lead: Lead, verdict) -> None:
+    """Give a lead screening's verdict: its status, reasons and flags, and the staff
+    alert when it enters the queue. The one place a verdict takes effect, for a
+    new lead (intake) and for one staff say is not spam."""
+    lead.status = verdict.status
     lead.record_verdict(verdict)
-    if status == S.QUEUED:
+    if lead.status == S.QUEUED:
         outbox.enqueue_lead_alert(session, lead)
-    return _move(session, lead, user, "mark_not_spam", status, now, (why or "").strip())
 
 
 def add_note(session, lead: Lead, user: StaffUser, now: datetime, body: str) -> Note:
-    _require(user, "note")
     body = (body or "").strip()
     if not body:
         raise ReasonRequired("A note cannot be empty.")

@@ -1,6 +1,8 @@
 """Typed SQLAlchemy 2 models: leads, their outbox, staff accounts, audit entries and notes."""
 
+import re
 import secrets
+import string
 from dataclasses import asdict
 from datetime import UTC
 from datetime import datetime
@@ -25,9 +27,17 @@ def utcnow() -> datetime:
     return datetime.now(UTC)
 
 
+#: Every public id ever issued matches this (older ids may start with "-" or "_").
+PUBLIC_ID = re.compile(r"[A-Za-z0-9_-]{1,32}")
+_ID_FIRST = string.ascii_letters + string.digits
+_ID_REST = _ID_FIRST + "-_"
+
+
 def new_public_id() -> str:
-    """128 random bits: a lead's address must not be guessable from its neighbours."""
-    return secrets.token_urlsafe(16)
+    """About 132 random bits: a lead's address must not be guessable from its
+    neighbours. The first character is a letter or digit, so an id never starts
+    with "-" (a command-line option) or "=", "+", "@" (a spreadsheet formula)."""
+    return secrets.choice(_ID_FIRST) + "".join(secrets.choice(_ID_REST) for _ in range(21))
 
 
 class UTCDateTime(TypeDecorator):
@@ -55,18 +65,6 @@ class UTCDateTime(TypeDecorator):
         if value.tzinfo is None:
             return value.replace(tzinfo=UTC)
         return value.astimezone(UTC)
-
-
-class LeadStatus:
-    QUEUED = "queued"
-    SCREENED_OUT = "screened_out"
-    SPAM = "spam"
-    IN_REVIEW = "in_review"
-    ACCEPTED = "accepted"
-    REJECTED = "rejected"
-    WON = "won"
-    LOST = "lost"
-    ALL = (QUEUED, SCREENED_OUT, SPAM, IN_REVIEW, ACCEPTED, REJECTED, WON, LOST)
 
 
 class Lead(db.Model):
@@ -157,6 +155,7 @@ class OutboxMessage(db.Model):
     lead: Mapped["Lead | None"] = relationship()
     payload: Mapped[dict] = mapped_column(JSON, default=dict)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # pending -> sending (claimed by a worker) -> sent, or failed for good (see outbox).
     status: Mapped[str] = mapped_column(String(20), default="pending")
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     last_error: Mapped[str] = mapped_column(Text, default="")
@@ -176,6 +175,9 @@ class StaffUser(db.Model):
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     last_login_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
+    # Part of every session cookie of this account; a new token ends them all
+    # (logout, a password change or reset, disabling, "log out everywhere").
+    session_token: Mapped[str] = mapped_column(String(64), default="")
 
     # Flask-Login's interface.
     @property
@@ -191,7 +193,8 @@ class StaffUser(db.Model):
         return False
 
     def get_id(self) -> str:
-        return str(self.id)
+        """What the session cookie holds: the account and its current token."""
+        return f"{self.id}:{self.session_token}"
 
     @property
     def is_admin(self) -> bool:

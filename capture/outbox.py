@@ -7,39 +7,62 @@ delays an alert but never loses it.
 Delivery is exactly-once in normal operation: a worker first claims a row with a
 conditional UPDATE (``pending`` -> ``sending``, with a lease in
 ``next_attempt_at``), so two workers never send the same row; right after the SMTP
-server accepts the message the row is marked ``sent`` and committed. A failure puts
-the row back to ``pending`` with the error and a later retry time (exponential
-back-off), and nothing is lost. Only a crash between the server's acceptance and
-that commit can send a row twice: its lease runs out and another run sends it again.
+server accepts the message the row is marked ``sent`` and committed. A temporary
+failure puts the row back to ``pending`` with the error and a later retry time
+(exponential back-off). Only a crash between the server's acceptance and that
+commit can send a row twice: its lease runs out and another run sends it again.
 On SQLite, run one worker; on PostgreSQL several may run side by side.
+
+Nothing is retried forever in silence: a message that cannot be built, one the
+server refuses for good (a 5xx answer), and one still failing after
+``max_attempts`` tries or ``max_age`` is marked ``failed`` with its last error.
+Staff see failed rows counted in every page's header and can retry them from
+the outbox page; one bad row never holds up the rows behind it.
 """
 
 import logging
+import smtplib
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime
 from datetime import timedelta
-from email import policy
-from email.message import EmailMessage
-from email.utils import parseaddr
 
+from sqlalchemy import func
 from sqlalchemy import or_
 from sqlalchemy import select
 from sqlalchemy import update
+from sqlalchemy.orm import selectinload
 
-from capture import contract
+from capture import emails
 from capture.models import Lead
 from capture.models import OutboxMessage
 
 log = logging.getLogger(__name__)
-# Header lines up to the RFC's 998: the default 78 folds a long subject with
-# parentheses before its first word, and mail clients then show a leading space.
-MAIL_POLICY = policy.default.clone(max_line_length=998)
 
 LEAD_ALERT = "lead_alert"
-PENDING, SENDING, SENT, DEAD = "pending", "sending", "sent", "dead"
+PENDING, SENDING, SENT, FAILED = "pending", "sending", "sent", "failed"
+WAITING = (PENDING, SENDING)
 FIRST_RETRY = timedelta(seconds=30)
 MAX_RETRY = timedelta(hours=1)
 # How long a claimed row stays with its worker before another run may take it back.
 LEASE = timedelta(minutes=5)
+
+
+@dataclass(frozen=True)
+class DeliveryPolicy:
+    """When to give up on a message (CAPTURE_OUTBOX_MAX_ATTEMPTS, _MAX_AGE_HOURS)."""
+
+    max_attempts: int = 10
+    max_age: timedelta = timedelta(hours=72)
+
+    @classmethod
+    def from_config(cls, config) -> "DeliveryPolicy":
+        return cls(max_attempts=max(int(config["OUTBOX_MAX_ATTEMPTS"]), 1),
+                   max_age=timedelta(hours=float(config["OUTBOX_MAX_AGE_HOURS"])))
+
+
+class PermanentFailure(Exception):
+    """This message will never go out as it is; retrying cannot help."""
 
 
 def enqueue_lead_alert(session, lead: Lead) -> OutboxMessage:
@@ -53,48 +76,21 @@ def retry_delay(attempts: int) -> timedelta:
     return min(FIRST_RETRY * 2 ** max(attempts - 1, 0), MAX_RETRY)
 
 
-def compose_lead_alert(lead: Lead, *, sender: str, recipients: list[str], site_url: str,
-                       service_url: str, message_id: str | None = None) -> EmailMessage:
-    """Who, which company, why it qualified, and the link to the lead page."""
-    company_type = contract.choice_label("company_type", lead.company_type)
-    flags = lead.flags or []
-    lines = [
-        "A new lead passed screening and is waiting in the queue.",
-        "",
-        f"Name:      {lead.name}",
-        f"Email:     {lead.email}",
-        f"Phone:     {lead.phone or '-'}",
-        f"Company:   {lead.company}",
-        f"Type:      {company_type}",
-        f"Employees: {lead.employees:,}",
-        f"Budget:    ${lead.monthly_budget:,} a month",
-        f"Role:      {contract.choice_label('role', lead.role)}",
-        f"Interest:  {contract.choice_label('interest', lead.interest)}",
-        "",
-        "Why it qualified: a provider of IT services within the size and budget limits"
-        + (" (no flags)." if not flags else ", with these flags:"),
-    ]
-    lines += [f"  - {flag['id']}: {flag['sentence']} ({flag['evidence']})" for flag in flags]
-    lines += ["", "Message:", lead.message or "(none)", ""]
-    if lead.source:
-        lines.append(f"Source article: {site_url}/{lead.source}.html")
-    lines.append(f"Lead page: {service_url}/staff/leads/{lead.public_id}")
-
-    message = EmailMessage(policy=MAIL_POLICY)
-    message["Subject"] = f"New qualified lead: {lead.company} ({company_type})"
-    message["From"] = sender
-    message["To"] = ", ".join(recipients)
-    message["X-Leadpress-Lead"] = lead.public_id
-    if message_id:
-        message["Message-ID"] = message_id
-    message.set_content("\n".join(lines))
-    return message
-
-
-def _message_id(row: OutboxMessage, sender: str) -> str:
+def _message_id(row: OutboxMessage, settings: emails.MailSettings) -> str:
     """Stable per row, so a re-send after a crash can be recognised as the same mail."""
-    domain = parseaddr(sender)[1].rpartition("@")[2] or "localhost"
-    return f"<outbox-{row.id}.{row.payload.get('lead', '')}@{domain}>"
+    return f"<outbox-{row.id}.{row.payload.get('lead', '')}@{settings.domain}>"
+
+
+def _compose_lead_alert(session, row: OutboxMessage, settings: emails.MailSettings):
+    if row.lead is None:
+        raise PermanentFailure("the lead this alert is about no longer exists")
+    return emails.lead_alert(row.lead, settings=settings,
+                             message_id=_message_id(row, settings))
+
+
+#: kind -> composer(session, row, settings) -> EmailMessage. A new kind of mail is
+#: one entry here (and its text in ``capture.emails``).
+COMPOSERS: dict[str, Callable] = {LEAD_ALERT: _compose_lead_alert}
 
 
 def _due(now: datetime) -> list:
@@ -114,14 +110,45 @@ def _claim(session, row_id: int, now: datetime) -> bool:
     return bool(claimed)
 
 
-def send_pending(session, sender, now: datetime, *, mail_from: str, recipients: list[str],
-                 site_url: str, service_url: str, limit: int = 100) -> tuple[int, int]:
+def _is_permanent(error: Exception) -> bool:
+    """A 5xx answer from the SMTP server is final; a 4xx or a dead server is not."""
+    if isinstance(error, PermanentFailure):
+        return True
+    if isinstance(error, smtplib.SMTPRecipientsRefused):
+        return all(code >= 500 for code, _ in error.recipients.values())
+    return isinstance(error, smtplib.SMTPResponseException) and error.smtp_code >= 500
+
+
+def _failed(row: OutboxMessage, error: Exception, now: datetime, policy: DeliveryPolicy,
+            *, composing: bool) -> None:
+    row.attempts += 1
+    row.last_error = f"{type(error).__name__}: {error}"[:2000]
+    if composing or _is_permanent(error):
+        give_up = "cannot be sent as it is"
+    elif row.attempts >= policy.max_attempts:
+        give_up = f"still failing after {row.attempts} attempts"
+    elif now - row.created_at >= policy.max_age:
+        give_up = f"still failing {policy.max_age} after it was queued"
+    else:
+        row.status = PENDING
+        row.next_attempt_at = now + retry_delay(row.attempts)
+        log.warning("outbox row %s failed (attempt %s), retrying at %s: %s", row.id,
+                    row.attempts, row.next_attempt_at.isoformat(), row.last_error)
+        return
+    row.status = FAILED
+    row.last_error = f"Gave up: {give_up}. {row.last_error}"[:2000]
+    log.error("outbox row %s (%s) failed for good: %s", row.id, row.kind, row.last_error)
+
+
+def send_pending(session, sender, now: datetime, *, settings: emails.MailSettings,
+                 policy: DeliveryPolicy | None = None, limit: int = 100) -> tuple[int, int]:
     """Deliver every due row once; return (sent, failed).
 
     ``sender`` is anything with ``send(EmailMessage)`` (``mailer.SmtpMailer``).
     Only this loop catches broadly: whatever goes wrong with one row is recorded
     on it, and the next row still goes out.
     """
+    policy = policy or DeliveryPolicy()
     sent = failed = 0
     due_ids = session.scalars(
         select(OutboxMessage.id).where(*_due(now))
@@ -131,25 +158,19 @@ def send_pending(session, sender, now: datetime, *, mail_from: str, recipients: 
         if not _claim(session, row_id, now):
             continue
         row = session.get(OutboxMessage, row_id, populate_existing=True)
-        if row.kind != LEAD_ALERT or row.lead is None:
-            row.status = DEAD
-            row.last_error = f"cannot send {row.kind!r} without its lead"
-            session.commit()
-            failed += 1
-            continue
+        composing = True
         try:
-            message = compose_lead_alert(
-                row.lead, sender=mail_from, recipients=recipients, site_url=site_url,
-                service_url=service_url, message_id=_message_id(row, mail_from))
+            compose = COMPOSERS.get(row.kind)
+            if compose is None:
+                raise PermanentFailure(f"no composer for mails of kind {row.kind!r}")
+            message = compose(session, row, settings)
+            composing = False
             sender.send(message)
-        except Exception as error:  # noqa: BLE001 - recorded on the row, retried later
-            row.attempts += 1
-            row.status = PENDING
-            row.last_error = f"{type(error).__name__}: {error}"[:2000]
-            row.next_attempt_at = now + retry_delay(row.attempts)
+        except Exception as error:  # noqa: BLE001 - recorded on the row, never lost
+            session.rollback()
+            row = session.get(OutboxMessage, row_id, populate_existing=True)
+            _failed(row, error, now, policy, composing=composing)
             session.commit()
-            log.warning("outbox row %s failed (attempt %s): %s", row.id, row.attempts,
-                        row.last_error)
             failed += 1
             continue
         row.attempts += 1
@@ -159,3 +180,30 @@ def send_pending(session, sender, now: datetime, *, mail_from: str, recipients: 
         session.commit()
         sent += 1
     return sent, failed
+
+
+def retry_now(session, row_id: int, now: datetime) -> bool:
+    """Give a failed or waiting row a fresh start at once (the outbox page's button);
+    False if there is no such row or it was sent meanwhile."""
+    changed = session.execute(
+        update(OutboxMessage)
+        .where(OutboxMessage.id == row_id, OutboxMessage.status.in_((FAILED, PENDING)))
+        .values(status=PENDING, attempts=0, next_attempt_at=now)
+        .execution_options(synchronize_session=False)
+    ).rowcount
+    session.commit()
+    return bool(changed)
+
+
+def failed_count(session) -> int:
+    return session.scalar(select(func.count()).select_from(OutboxMessage)
+                          .where(OutboxMessage.status == FAILED))
+
+
+def undelivered(session, limit: int = 200) -> list[OutboxMessage]:
+    """Waiting and failed rows, failed first, then the oldest waiting."""
+    failed_first = (OutboxMessage.status != FAILED)
+    return list(session.scalars(
+        select(OutboxMessage).options(selectinload(OutboxMessage.lead))
+        .where(OutboxMessage.status.in_((*WAITING, FAILED)))
+        .order_by(failed_first, OutboxMessage.next_attempt_at, OutboxMessage.id).limit(limit)))

@@ -21,7 +21,7 @@ from werkzeug.datastructures import MultiDict
 from capture import contract
 from capture import intake
 from capture import payload
-from capture import screening_rules
+from capture.app import screening_rules
 from capture.errors import wants_json
 from capture.extensions import db
 from capture.extensions import limiter
@@ -105,4 +105,5 @@ def invalid(errors: dict[str, list[str]], values: dict[str, str], status: int):
 
 @bp.get("/openapi.json")
 def openapi():
-    return jsonify(contract.openapi_document(request.host_url.rstrip("/")))
+    return jsonify(contract.openapi_document(request.host_url.rstrip("/"),
+                                             current_app.config["MAX_CONTENT_LENGTH"]))

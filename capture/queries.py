@@ -30,20 +30,21 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from capture.models import Lead
-from capture.models import LeadStatus
-from capture.screening import REASON_IDS
+from capture.vocabulary import FLAGS
+from capture.vocabulary import REASONS
+from capture.vocabulary import STATUSES
+from capture.vocabulary import Status
 
-S = LeadStatus
+S = Status
 
 #: The lists and the statuses each may show. The queue never shows screened_out or spam.
 VIEWS = {
     "queue": (S.QUEUED, S.IN_REVIEW),
     "screened_out": (S.SCREENED_OUT,),
     "spam": (S.SPAM,),
-    "all": S.ALL,
+    "all": tuple(STATUSES),
 }
 DEFAULT_STATUS = {"queue": S.QUEUED}
-FLAG_IDS = ("tire_kicker", "not_decision_maker")
 NO_FLAGS = "none"
 PAGE_SIZE = 50
 
@@ -100,7 +101,7 @@ def parse_filters(view: str, args: Mapping[str, str]) -> Filters:
         status=status if status in VIEWS[view] else "",
         q=(args.get("q") or "").strip()[:200],
         source=(args.get("source") or "").strip()[:200],
-        flag=flag if flag in (*FLAG_IDS, NO_FLAGS) else "",
+        flag=flag if flag in (*FLAGS, NO_FLAGS) else "",
         received_from=_date(args.get("from", "")),
         received_to=_date(args.get("to", "")),
     )
@@ -249,7 +250,7 @@ def reason_counts(session, filters: Filters) -> Counter:
     """How many leads of the list carry each reason id (a lead may carry several),
     in one pass over the list's rows."""
     columns = [func.sum(case((_carries(Lead.reasons, reason_id), 1), else_=0))
-               for reason_id in REASON_IDS]
+               for reason_id in REASONS]
     totals = session.execute(select(*columns).where(*_where(filters))).one()
-    return Counter({reason_id: total for reason_id, total in zip(REASON_IDS, totals, strict=True)
+    return Counter({reason_id: total for reason_id, total in zip(REASONS, totals, strict=True)
                     if total})

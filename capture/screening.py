@@ -57,14 +57,17 @@ from dataclasses import dataclass
 
 from capture.contract import PROVIDER_TYPES
 from capture.contract import choice_label
+from capture.vocabulary import FLAGS
+from capture.vocabulary import REASONS
+from capture.vocabulary import Status
 
-QUEUED = "queued"
-SCREENED_OUT = "screened_out"
-SPAM = "spam"
+QUEUED = Status.QUEUED
+SCREENED_OUT = Status.SCREENED_OUT
+SPAM = Status.SPAM
 
 #: Every id a Reason (screens out) or a flag (lowers priority) can carry.
-REASON_IDS = ("not_msp", "too_large", "under_budget")
-FLAG_IDS = ("tire_kicker", "not_decision_maker")
+REASON_IDS = tuple(REASONS)
+FLAG_IDS = tuple(FLAGS)
 
 # Choice values whose leads get a flag (DESIGN.md "Flags").
 PRICING_ONLY_INTEREST = "pricing_only"

@@ -48,7 +48,7 @@ def test_duplicate_email_is_refused(ctx):
 
 
 def test_short_password_is_refused(ctx):
-    with pytest.raises(accounts.WeakPassword, match="at least 10 characters"):
+    with pytest.raises(accounts.WeakPassword, match="at least 12 characters"):
         accounts.create_staff(db.session, "sam@example.com", "123456789", hasher=CHEAP)
 
 
@@ -157,7 +157,7 @@ def test_staff_create_refuses_a_duplicate_and_a_short_password(cheap_runner, tmp
     weak = runner.invoke(args=["staff", "create", "kim@example.com", "--password-file",
                                str(secret)])
     assert weak.exit_code != 0
-    assert "at least 10 characters" in weak.output
+    assert "at least 12 characters" in weak.output
     assert stored_user(app, "kim@example.com") is None
 
 

@@ -3,8 +3,8 @@
 import pytest
 
 from capture import ConfigurationError
-from capture import _development_secret_key
 from capture import create_app
+from capture.app import _development_secret_key
 from tests.conftest import TEST_CONFIG
 from tests.conftest import make_app
 

@@ -39,7 +39,7 @@ def test_export_writes_exactly_the_design_columns_oldest_first(client, runner, s
 def test_export_values_round_trip_including_formula_like_text(client, runner, submission):
     tricky = {
         "name": "=HYPERLINK(\"http://evil.example\",\"x\")",
-        "company": "+Plus, \"Quoted\" & Co\nsecond line",
+        "company": "+Plus, \"Quoted\" & Co; second part",
         "source": "-minus",
         "email": "o'neil@acme.example",
     }

@@ -21,6 +21,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from capture import outbox
+from capture.emails import MailSettings
 from capture.extensions import db
 from capture.mailer import SmtpMailer
 from capture.models import Lead
@@ -103,8 +104,7 @@ def send(app, now, sender=None):
         cfg = app.config
         return outbox.send_pending(
             db.session, sender or SmtpMailer.from_config(cfg), now,
-            mail_from=cfg["MAIL_SENDER"], recipients=cfg["STAFF_RECIPIENTS"],
-            site_url=cfg["SITE_URL"], service_url=cfg["SERVICE_URL"])
+            settings=MailSettings.from_config(cfg), policy=outbox.DeliveryPolicy.from_config(cfg))
 
 
 def rows(app):
@@ -200,9 +200,7 @@ class SecondWorkerDuringSend:
         with self.app.app_context(), Session(db.engine) as other:
             cfg = self.app.config
             self.nested.append(outbox.send_pending(
-                other, self.mailer, self.now, mail_from=cfg["MAIL_SENDER"],
-                recipients=cfg["STAFF_RECIPIENTS"], site_url=cfg["SITE_URL"],
-                service_url=cfg["SERVICE_URL"]))
+                other, self.mailer, self.now, settings=MailSettings.from_config(cfg)))
         self.mailer.send(message)
 
 

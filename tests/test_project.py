@@ -55,3 +55,24 @@ def test_ruff_is_clean():
         [sys.executable, "-m", "ruff", "check", "."], cwd=ROOT, capture_output=True, text=True
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+HEAVY_MODULES = ("flask", "sqlalchemy", "alembic", "wtforms", "werkzeug", "flask_sqlalchemy")
+
+
+def test_the_form_contract_imports_with_nothing_but_the_standard_library():
+    """The Pelican build imports capture.contract; it must not load the service."""
+    probe = (
+        "import sys, capture.contract, capture.vocabulary; "
+        f"print(sorted(m for m in {HEAVY_MODULES!r} if m in sys.modules))"
+    )
+    result = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True,
+                            text=True, check=True)
+    assert result.stdout.strip() == "[]"
+
+
+def test_flask_still_finds_the_app_factory_in_the_light_package_root():
+    result = subprocess.run([sys.executable, "-m", "flask", "--app", "capture", "leads", "--help"],
+                            cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert "export" in result.stdout

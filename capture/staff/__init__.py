@@ -2,6 +2,7 @@
 spam lists, the audit log and accounts. Every page needs a logged-in staff member
 except the login page itself; the guard below is the one place that says so."""
 
+import hmac
 from datetime import UTC
 from datetime import datetime
 from functools import wraps
@@ -15,6 +16,7 @@ from flask_login import current_user
 from flask_wtf.csrf import CSRFError
 
 from capture import errors
+from capture import outbox
 from capture.extensions import db
 from capture.extensions import login_manager
 from capture.models import StaffUser
@@ -31,12 +33,17 @@ login_manager.login_message_category = "info"
 
 
 @login_manager.user_loader
-def load_user(user_id: str):
-    """A disabled account's existing sessions stop working at their next request."""
-    if not user_id.isdigit():
+def load_user(session_id: str):
+    """The cookie names the account and the token it was issued with. A new token
+    (logout, password change, disabling, "log out everywhere") or a disabled account
+    ends the session at its next request, wherever the cookie was copied to."""
+    user_id, _, token = session_id.partition(":")
+    if not user_id.isdigit() or len(user_id) > 18 or not token:
         return None
     user = db.session.get(StaffUser, int(user_id))
-    return user if user is not None and user.active else None
+    if user is None or not user.active:
+        return None
+    return user if hmac.compare_digest(user.session_token, token) else None
 
 
 @bp.before_request
@@ -62,9 +69,19 @@ def now() -> datetime:
     return datetime.now(UTC)
 
 
+@bp.after_request
+def never_cache(response):
+    """Lead data must not stay in a browser's or a proxy's cache after logout."""
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
 @bp.context_processor
 def staff_context() -> dict:
-    return {"site_url": current_app.config["SITE_URL"]}
+    context = {"site_url": current_app.config["SITE_URL"]}
+    if current_user.is_authenticated:
+        context["failed_mail"] = outbox.failed_count(db.session)
+    return context
 
 
 @bp.app_template_filter("age")
@@ -102,6 +119,7 @@ def csrf_expired(error: CSRFError):
     return render_template("staff/expired.html", reason=error.description), 400
 
 
+from capture.staff import account  # noqa: E402,F401
 from capture.staff import admin  # noqa: E402,F401
 from capture.staff import auth  # noqa: E402,F401
 from capture.staff import lead  # noqa: E402,F401

@@ -12,6 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from capture import accounts
+from capture import outbox
 from capture.extensions import db
 from capture.models import AuditEntry
 from capture.models import StaffUser
@@ -67,13 +68,14 @@ def create_account():
             now=now())
     except accounts.AccountError as error:
         db.session.rollback()
-        form.email.errors = [*form.email.errors, str(error)]
+        field = form.password if isinstance(error, accounts.WeakPassword) else form.email
+        field.errors = [*field.errors, str(error)]
         return render_accounts(form, 422)
     flash(f"Created {user.email} ({user.role}).", "success")
     return redirect(url_for("staff.accounts_page"), code=303)
 
 
-@bp.post("/accounts/<int:user_id>/<any(disable, enable):change>")
+@bp.post("/accounts/<int(max=2147483647):user_id>/<any(disable, enable):change>")
 @admin_required
 def set_account_active(user_id: int, change: str):
     user = db.session.get(StaffUser, user_id)
@@ -86,3 +88,22 @@ def set_account_active(user_id: int, change: str):
                         now=now())
     flash(f"{'Enabled' if change == 'enable' else 'Disabled'} {user.email}.", "success")
     return redirect(url_for("staff.accounts_page"), code=303)
+
+
+@bp.get("/outbox")
+@admin_required
+def outbox_page():
+    """Mail that has not gone out: waiting rows with their last error, and failed ones."""
+    return render_template("staff/outbox.html", rows=outbox.undelivered(db.session),
+                           action_form=ActionForm())
+
+
+@bp.post("/outbox/<int(max=2147483647):row_id>/retry")
+@admin_required
+def retry_mail(row_id: int):
+    ActionForm()  # the CSRF token was checked before the view ran
+    if outbox.retry_now(db.session, row_id, now()):
+        flash("It will be sent on the outbox worker's next round.", "success")
+    else:
+        flash("That message is no longer waiting or failed.", "info")
+    return redirect(url_for("staff.outbox_page"), code=303)

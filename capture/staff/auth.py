@@ -1,6 +1,7 @@
 """Log in and out. A failed login says only "email or password is wrong";
 attempts are throttled per IP and per account through the shared limiter."""
 
+import hashlib
 from urllib.parse import urlsplit
 
 from flask import current_app
@@ -29,7 +30,10 @@ THROTTLED = "Too many attempts; try again in a few minutes."
 
 
 def _account_key() -> str:
-    return "login-account:" + (request.form.get("email") or "").strip().lower()
+    """Hashed, so whatever was typed (spaces, control characters, 10 KB of it) is a
+    key every limiter storage accepts; memcached refuses spaces and long keys."""
+    typed = (request.form.get("email") or "").strip().lower()
+    return "login-account:" + hashlib.sha256(typed.encode("utf-8", "replace")).hexdigest()
 
 
 def _failed(response) -> bool:
@@ -66,7 +70,7 @@ def login():
             session.clear()
             session.permanent = True
             login_user(user)
-            current_app.logger.info("staff login: %s", user.email)
+            current_app.logger.info("staff login: %s from %s", user.email, request.remote_addr)
             return redirect(safe_next(request.args.get("next")) or url_for("staff.queue"))
         current_app.logger.warning("failed staff login for %r from %s",
                                    (form.email.data or "")[:254], request.remote_addr)
@@ -88,7 +92,10 @@ def throttled(error: RateLimitExceeded):
 
 @bp.post("/logout")
 def logout():
+    """Ends every session of the account, not only this cookie: a copy of it taken
+    before (on a shared computer, by malware) is worthless afterwards."""
     ActionForm()  # the CSRF token was checked before the view ran
+    accounts.rotate_session_token(db.session, current_user)
     logout_user()
     session.clear()
     flash("You are logged out.", "info")

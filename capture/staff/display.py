@@ -1,25 +1,10 @@
-"""How values read on staff pages: ages, labels, statuses. Pure functions."""
+"""How values read on staff pages: ages, money, labels. Pure functions."""
 
 from datetime import datetime
 from datetime import timedelta
 
 from capture import contract
-
-STATUS_LABELS = {
-    "queued": "Queued", "in_review": "In review", "accepted": "Accepted",
-    "rejected": "Rejected", "screened_out": "Screened out", "spam": "Spam",
-    "won": "Won", "lost": "Lost",
-}
-FLAG_LABELS = {"tire_kicker": "Tire kicker", "not_decision_maker": "Not decision maker"}
-REASON_LABELS = {"not_msp": "Not an IT provider", "too_large": "Too large",
-                 "under_budget": "Under budget"}
-ACTION_LABELS = {
-    "claim": "claimed", "unclaim": "released the claim", "accept": "accepted",
-    "reject": "rejected", "release": "released into the queue", "mark_spam": "marked as spam",
-    "mark_not_spam": "marked as not spam", "note": "added a note",
-    "create_account": "created account", "disable_account": "disabled account",
-    "enable_account": "enabled account", "set_password": "set password",
-}
+from capture import vocabulary
 
 
 def _plural(count: int, unit: str) -> str:
@@ -54,6 +39,4 @@ def money(value: int) -> str:
 def label(kind: str, value: str) -> str:
     if kind in ("company_type", "role", "interest"):
         return contract.choice_label(kind, value)
-    table = {"status": STATUS_LABELS, "flag": FLAG_LABELS, "reason": REASON_LABELS,
-             "action": ACTION_LABELS}[kind]
-    return table.get(value, value.replace("_", " "))
+    return vocabulary.label(kind, value)

@@ -1,24 +1,29 @@
 """One lead: every field, the verdict, history and notes, and the actions on it.
 
-Each action is a POST to /staff/leads/<public_id>/<action> with a CSRF token.
-Success redirects back to the lead page with a message (post/redirect/get); a
-change the rules refuse shows the page again with the reason, status 409 (403 for
-a role that may not do it), and changes nothing.
+Each action is a POST to /staff/leads/<public_id>/<action> with a CSRF token,
+served by one route over the ``ACTIONS`` table. Success redirects back to the lead
+page with a message (post/redirect/get); a form that fails its checks is shown
+again with the error beside the field (422); a change the rules refuse shows the
+page again with the reason (409) and changes nothing.
 """
+
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from flask import abort
 from flask import flash
 from flask import redirect
 from flask import render_template
-from flask import request
 from flask import url_for
 from flask_login import current_user
+from flask_wtf import FlaskForm
 from sqlalchemy import select
 
 from capture import lifecycle
 from capture import screening
-from capture import screening_rules
+from capture.app import screening_rules
 from capture.extensions import db
+from capture.models import PUBLIC_ID
 from capture.models import AuditEntry
 from capture.models import Lead
 from capture.models import Note
@@ -30,31 +35,66 @@ from capture.staff.forms import NoteForm
 from capture.staff.forms import OptionalReasonForm
 from capture.staff.forms import ReasonForm
 
-DONE = {
-    "claim": "You claimed this lead; it is yours to accept or reject.",
-    "unclaim": "You released your claim; the lead is back in the queue.",
-    "accept": "Lead accepted.",
-    "reject": "Lead rejected.",
-    "release": "Lead released into the queue.",
-    "mark_spam": "Lead marked as spam.",
-    "mark_not_spam": "Lead marked as not spam and screened again.",
-    "note": "Note added.",
+
+@dataclass(frozen=True)
+class LeadAction:
+    """One button on the lead page: the form it posts, the change it makes, and what
+    staff read when it is done. ``change(lead, form)`` calls ``capture.lifecycle``."""
+
+    form: type[FlaskForm]
+    change: Callable
+    done: str
+
+
+def _why(form) -> str:
+    return form.reason.data or ""
+
+
+#: URL segment -> action. A new action on a lead is one line here.
+ACTIONS = {
+    "claim": LeadAction(ActionForm, lambda lead, form: lifecycle.claim(
+        db.session, lead, current_user, now()),
+        "You claimed this lead; it is yours to accept or reject."),
+    "unclaim": LeadAction(OptionalReasonForm, lambda lead, form: lifecycle.unclaim(
+        db.session, lead, current_user, now(), _why(form)),
+        "You released your claim; the lead is back in the queue."),
+    "accept": LeadAction(OptionalReasonForm, lambda lead, form: lifecycle.accept(
+        db.session, lead, current_user, now(), _why(form)), "Lead accepted."),
+    "reject": LeadAction(ReasonForm, lambda lead, form: lifecycle.reject(
+        db.session, lead, current_user, now(), _why(form)), "Lead rejected."),
+    "release": LeadAction(ReasonForm, lambda lead, form: lifecycle.release(
+        db.session, lead, current_user, now(), _why(form)), "Lead released into the queue."),
+    "spam": LeadAction(OptionalReasonForm, lambda lead, form: lifecycle.mark_spam(
+        db.session, lead, current_user, now(), _why(form)), "Lead marked as spam."),
+    "not-spam": LeadAction(OptionalReasonForm, lambda lead, form: lifecycle.mark_not_spam(
+        db.session, lead, current_user, now(), screen=screening.screen,
+        rules=screening_rules(), why=_why(form)),
+        "Lead marked as not spam and screened again."),
+    "notes": LeadAction(NoteForm, lambda lead, form: lifecycle.add_note(
+        db.session, lead, current_user, now(), form.body.data or ""), "Note added."),
 }
 
 
 def get_lead(public_id: str) -> Lead:
+    """Ids that could never have been issued are a 404 before any query."""
+    if not PUBLIC_ID.fullmatch(public_id):
+        abort(404)
     lead = db.session.scalar(select(Lead).where(Lead.public_id == public_id))
     if lead is None:
         abort(404)
     return lead
 
 
-def render_lead(lead: Lead, status: int = 200, **forms):
+def render_lead(lead: Lead, status: int = 200, posted: tuple[str, FlaskForm] | None = None):
+    """The lead page; ``posted`` is a form that failed, shown again with its errors."""
     history = db.session.scalars(
         select(AuditEntry).where(AuditEntry.lead_id == lead.id).order_by(AuditEntry.at,
                                                                           AuditEntry.id))
     notes = db.session.scalars(
         select(Note).where(Note.lead_id == lead.id).order_by(Note.at, Note.id))
+    forms = {name: action.form(formdata=None) for name, action in ACTIONS.items()}
+    if posted:
+        forms[posted[0]] = posted[1]
     return render_template(
         "staff/lead.html",
         lead=lead,
@@ -63,11 +103,7 @@ def render_lead(lead: Lead, status: int = 200, **forms):
         actions=lifecycle.available_actions(lead, current_user),
         page_url=web_link(lead.page_url),
         website=web_link(lead.website),
-        action_form=ActionForm(),
-        reject_form=forms.get("reject_form") or ReasonForm(formdata=None),
-        release_form=forms.get("release_form") or ReasonForm(formdata=None),
-        accept_form=OptionalReasonForm(formdata=None),
-        note_form=forms.get("note_form") or NoteForm(formdata=None),
+        forms=forms,
     ), status
 
 
@@ -76,80 +112,24 @@ def lead_page(public_id: str):
     return render_lead(get_lead(public_id))
 
 
-def _run(lead: Lead, action: str, change, **forms):
+@bp.post("/leads/<public_id>/<name>")
+def act(public_id: str, name: str):
+    """Validate the action's form (errors beside their field, 422), make the change
+    (a refusal by the rules is a 409 with the reason), then post/redirect/get."""
+    action = ACTIONS.get(name)
+    if action is None:
+        abort(404)
+    lead = get_lead(public_id)
+    form = action.form()
+    if not form.validate():
+        flash("Please correct the form below.", "error")
+        return render_lead(lead, 422, (name, form))
     try:
-        change()
-    except lifecycle.NotAllowed as error:
-        db.session.rollback()
-        flash(str(error), "error")
-        return render_lead(lead, 403, **forms)
+        action.change(lead, form)
     except lifecycle.LifecycleError as error:
         db.session.rollback()
         db.session.refresh(lead)
         flash(str(error), "error")
-        return render_lead(lead, 409, **forms)
-    flash(DONE[action], "success")
+        return render_lead(lead, 409, (name, form))
+    flash(action.done, "success")
     return redirect(url_for("staff.lead_page", public_id=lead.public_id), code=303)
-
-
-def _reason_text() -> str:
-    return request.form.get("reason", "")
-
-
-@bp.post("/leads/<public_id>/claim")
-def claim(public_id: str):
-    lead = get_lead(public_id)
-    return _run(lead, "claim", lambda: lifecycle.claim(db.session, lead, current_user, now()))
-
-
-@bp.post("/leads/<public_id>/unclaim")
-def unclaim(public_id: str):
-    lead = get_lead(public_id)
-    return _run(lead, "unclaim", lambda: lifecycle.unclaim(
-        db.session, lead, current_user, now(), _reason_text()))
-
-
-@bp.post("/leads/<public_id>/accept")
-def accept(public_id: str):
-    lead = get_lead(public_id)
-    return _run(lead, "accept", lambda: lifecycle.accept(
-        db.session, lead, current_user, now(), _reason_text()))
-
-
-@bp.post("/leads/<public_id>/reject")
-def reject(public_id: str):
-    lead = get_lead(public_id)
-    form = ReasonForm()
-    return _run(lead, "reject", lambda: lifecycle.reject(
-        db.session, lead, current_user, now(), form.reason.data or ""), reject_form=form)
-
-
-@bp.post("/leads/<public_id>/release")
-def release(public_id: str):
-    lead = get_lead(public_id)
-    form = ReasonForm()
-    return _run(lead, "release", lambda: lifecycle.release(
-        db.session, lead, current_user, now(), form.reason.data or ""), release_form=form)
-
-
-@bp.post("/leads/<public_id>/spam")
-def mark_spam(public_id: str):
-    lead = get_lead(public_id)
-    return _run(lead, "mark_spam", lambda: lifecycle.mark_spam(
-        db.session, lead, current_user, now(), _reason_text()))
-
-
-@bp.post("/leads/<public_id>/not-spam")
-def mark_not_spam(public_id: str):
-    lead = get_lead(public_id)
-    return _run(lead, "mark_not_spam", lambda: lifecycle.mark_not_spam(
-        db.session, lead, current_user, now(), screen=screening.screen,
-        rules=screening_rules(), why=_reason_text()))
-
-
-@bp.post("/leads/<public_id>/notes")
-def add_note(public_id: str):
-    lead = get_lead(public_id)
-    form = NoteForm()
-    return _run(lead, "note", lambda: lifecycle.add_note(
-        db.session, lead, current_user, now(), form.body.data or ""), note_form=form)

@@ -62,7 +62,7 @@ def test_account_form_explains_what_is_wrong(admin_client, sales_id):
     response = admin_client.post("/staff/accounts", data={
         "csrf_token": token, "email": "x@example.com", "role": "sales", "password": "short"})
     assert response.status_code == 422
-    assert "at least 10" in response.get_data(as_text=True)
+    assert "at least 12" in response.get_data(as_text=True)
 
 
 def test_admin_disables_an_account_and_its_session_ends(app, admin_client, staff_client,

@@ -127,8 +127,8 @@ def test_accept_after_claim(app, staff_client, queued, sales_id):
 def test_reject_needs_a_reason(app, staff_client, queued, sales_id):
     act(staff_client, queued, "claim")
     response = act(staff_client, queued, "reject", reason="   ")
-    assert response.status_code == 409
-    assert "Give a reason to reject a lead." in response.get_data(as_text=True)
+    assert response.status_code == 422
+    assert 'id="reject-reason-error">Give a reason.</p>' in response.get_data(as_text=True)
     assert lead_row(app, queued).status == "in_review"
     act(staff_client, queued, "reject", reason="Only wants a price list")
     lead = lead_row(app, queued)
@@ -166,7 +166,7 @@ def test_release_claim_puts_the_lead_back(app, staff_client, queued, sales_id):
 def test_release_a_screened_out_lead_is_an_override_with_who_and_why(app, staff_client,
                                                                      screened, sales_id):
     response = act(staff_client, screened, "release", reason="")
-    assert response.status_code == 409
+    assert response.status_code == 422
     assert lead_row(app, screened).status == "screened_out"
     act(staff_client, screened, "release", reason="500 staff but a 20-person MSP division")
     assert lead_row(app, screened).status == "queued"
@@ -188,7 +188,7 @@ def test_add_note(app, staff_client, queued, sales_id):
                                    sales_id)]
     page = staff_client.get(f"/staff/leads/{queued}").get_data(as_text=True)
     assert "Called, left a voicemail." in page
-    assert act(staff_client, queued, "notes", body="  ").status_code == 409
+    assert act(staff_client, queued, "notes", body="  ").status_code == 422
 
 
 def test_sales_may_mark_spam(app, staff_client, queued):

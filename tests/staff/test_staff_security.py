@@ -43,7 +43,7 @@ def protected_rules(app):
 
 def test_the_walk_covers_the_staff_pages(app):
     endpoints = {rule.endpoint for rule in protected_rules(app)}
-    assert {"staff.queue", "staff.lead_page", "staff.claim", "staff.audit",
+    assert {"staff.queue", "staff.lead_page", "staff.act", "staff.audit", "staff.outbox_page",
             "staff.accounts_page", "staff.export_csv", "staff.logout"} <= endpoints
 
 
