@@ -36,9 +36,12 @@ test: $(STAMP) system-packages
 	  --ignore=tests/test_screening.py --ignore=tests/test_project.py $(PYTEST_ARGS)
 
 ## system-packages: Debian's PostgreSQL (the tests start a throwaway server from its
-## binaries) and chromium (the browser tests drive /usr/bin/chromium), if missing
+## binaries), chromium (the browser tests drive /usr/bin/chromium), memcached and
+## redis-server (gunicorn's workers share rate limits through them), if missing
 MISSING_PACKAGES = $(strip $(if $(wildcard /usr/lib/postgresql/*/bin/initdb),,postgresql) \
-                           $(if $(wildcard /usr/bin/chromium),,chromium))
+                           $(if $(wildcard /usr/bin/chromium),,chromium) \
+                           $(if $(wildcard /usr/bin/memcached),,memcached) \
+                           $(if $(wildcard /usr/bin/redis-server),,redis-server))
 system-packages:
 	@if [ -n "$(MISSING_PACKAGES)" ]; then \
 	  echo "Installing Debian packages for the tests: $(MISSING_PACKAGES)"; \

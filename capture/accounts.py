@@ -88,7 +88,8 @@ def check_password(password: str, email: str = "") -> str:
     if len(password) > MAX_PASSWORD_LENGTH:
         raise WeakPassword(
             f"The password is too long: use at most {MAX_PASSWORD_LENGTH} characters.")
-    estimate = zxcvbn(password, user_inputs=[email, *email.replace("@", ".").split(".")])
+    estimate = zxcvbn(password, user_inputs=[email, *email.replace("@", ".").split(".")],
+                      max_length=MAX_PASSWORD_LENGTH)
     if estimate["score"] <= GUESSABLE_SCORE:
         why = estimate["feedback"]["warning"] or "It is close to a common password."
         raise WeakPassword(f"The password is too easy to guess. {why} "

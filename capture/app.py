@@ -17,6 +17,7 @@ from jinja2 import FileSystemLoader
 from sqlalchemy import event
 
 from capture import config as defaults
+from capture import followup
 from capture.extensions import csrf
 from capture.extensions import db
 from capture.extensions import limiter
@@ -51,6 +52,10 @@ def create_app(config=None):
         app.extensions["screening_rules"] = rules_from_config(app.config)
     except ValueError as error:
         raise ConfigurationError(f"screening settings: {error}") from None
+    try:
+        app.extensions["followup_plan"] = followup.load_template(app.config["FOLLOWUP_PLAN"])
+    except followup.PlanError as error:
+        raise ConfigurationError(f"CAPTURE_FOLLOWUP_PLAN: {error}") from None
     db.init_app(app)
     migrate.init_app(app, db, directory=str(MIGRATIONS_DIR), render_as_batch=True)
     csrf.init_app(app)
@@ -82,6 +87,11 @@ def create_app(config=None):
 def screening_rules() -> ScreeningRules:
     """The current app's screening rules, built from its configuration at start."""
     return current_app.extensions["screening_rules"]
+
+
+def followup_plan() -> followup.PlanTemplate:
+    """The follow-up plan template, read from its file at start."""
+    return current_app.extensions["followup_plan"]
 
 
 def _resolve_settings(app: Flask) -> None:

@@ -1,5 +1,6 @@
 """Operator commands: ``flask --app capture leads export|show``, ``staff ...``, ``outbox ...``."""
 
+import csv
 import json
 import signal
 import sys
@@ -17,6 +18,8 @@ from sqlalchemy import select
 from capture import accounts
 from capture import export
 from capture import outbox
+from capture import pipeline
+from capture import queries
 from capture.emails import MailSettings
 from capture.extensions import db
 from capture.mailer import SmtpMailer
@@ -27,6 +30,7 @@ from capture.models import StaffUser
 leads_cli = AppGroup("leads", help="Look at and export leads.")
 staff_cli = AppGroup("staff", help="Manage staff accounts.")
 outbox_cli = AppGroup("outbox", help="Deliver the alert emails waiting in the outbox.")
+followups_cli = AppGroup("followups", help="The follow-up touches of accepted leads.")
 
 
 @leads_cli.command("export")
@@ -145,12 +149,18 @@ def send_once() -> tuple[int, int]:
         settings=MailSettings.from_config(cfg), policy=outbox.DeliveryPolicy.from_config(cfg))
 
 
+def _digest_round(cfg) -> int:
+    """Queue the daily digests whose hour has come (each person's own time zone)."""
+    return pipeline.enqueue_digests(db.session, datetime.now(UTC), hour=int(cfg["DIGEST_HOUR"]))
+
+
 @outbox_cli.command("send")
 @click.option("--loop", is_flag=True, help="Keep sending until stopped (SIGTERM or Ctrl-C).")
 @click.option("--interval", type=click.FloatRange(min=0.1), default=5.0, show_default=True,
               help="Seconds between rounds with --loop.")
 def send(loop: bool, interval: float) -> None:
-    """Deliver the due outbox rows over SMTP; print "sent N, failed M"."""
+    """Deliver the due outbox rows over SMTP; print "sent N, failed M". With --loop,
+    also queue each staff member's daily digest once their CAPTURE_DIGEST_HOUR comes."""
     if not loop:
         sent, failed = send_once()
         click.echo(f"sent {sent}, failed {failed}", err=True)
@@ -159,6 +169,7 @@ def send(loop: bool, interval: float) -> None:
     previous = signal.signal(signal.SIGTERM, lambda *_: stopping.append(True))
     try:
         while not stopping:
+            _digest_round(current_app.config)
             sent, failed = send_once()
             if sent or failed:
                 click.echo(f"sent {sent}, failed {failed}", err=True)
@@ -203,7 +214,38 @@ def sink(host: str, port: int | None) -> None:
         controller.stop()
 
 
+# --- followups -----------------------------------------------------------------
+
+@followups_cli.command("due")
+@click.option("--date", "until", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
+              help="Open touches due on or before this day (YYYY-MM-DD). Default: today, UTC.")
+@click.option("--format", "fmt", type=click.Choice(["json", "csv"]), default="json",
+              show_default=True)
+def due(until, fmt: str) -> None:
+    """Print the open touches due on or before a day: lead_id, kind, due, owner."""
+    day = until.date() if until else datetime.now(UTC).date()
+    rows = [{"lead_id": touch.lead.public_id, "kind": touch.kind, "due": touch.due.isoformat(),
+             "owner": touch.owner.email if touch.owner else ""}
+            for touch in queries.due_touches(db.session, day)]
+    if fmt == "json":
+        click.echo(json.dumps(rows, indent=2))
+        return
+    writer = csv.DictWriter(sys.stdout, fieldnames=["lead_id", "kind", "due", "owner"],
+                            lineterminator="\r\n")
+    writer.writeheader()
+    writer.writerows({key: export.guard(value) for key, value in row.items()} for row in rows)
+
+
+@followups_cli.command("digest")
+def digest() -> None:
+    """Queue today's digest for every staff member with due or overdue touches (one
+    per person and day); `outbox send` delivers them."""
+    queued = pipeline.enqueue_digests(db.session, datetime.now(UTC))
+    click.echo(f"queued {queued} digest{'s' if queued != 1 else ''}", err=True)
+
+
 def init_app(app: Flask) -> None:
+    app.cli.add_command(followups_cli)
     app.cli.add_command(leads_cli)
     app.cli.add_command(staff_cli)
     app.cli.add_command(outbox_cli)

@@ -29,11 +29,20 @@ class Defaults:
     # (capture/gunicorn_conf.py) starts a private memcached and points this at it;
     # several machines share redis://host:6379 instead.
     RATELIMIT_STORAGE_URI = "memory://"
+    # If the shared storage goes away, count per process rather than answer 500s.
+    RATELIMIT_IN_MEMORY_FALLBACK_ENABLED = True
     RATELIMIT_HEADERS_ENABLED = True
     RATELIMIT_STRATEGY = "fixed-window"
     LEADS_RATE_LIMIT = "10/minute;100/day"
     LOGIN_RATE_LIMIT_PER_IP = "20/minute;200/day"
     LOGIN_RATE_LIMIT_PER_ACCOUNT = "5/minute;50/day"
+
+    # The follow-up plan every accepted lead gets (a TOML file); None: the default
+    # plan of the seed articles, capture/followup_plan.toml.
+    FOLLOWUP_PLAN = None
+    # The hour (in each staff member's own time zone) their daily digest of due and
+    # overdue touches goes out, when `outbox send --loop` runs.
+    DIGEST_HOUR = 7
 
     SCREEN_MAX_EMPLOYEES = 500
     SCREEN_MIN_MONTHLY_BUDGET = 1500

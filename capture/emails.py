@@ -97,3 +97,30 @@ def lead_alert(lead, *, settings: MailSettings, message_id: str | None = None) -
                           extra_headers={"X-Leadpress-Lead": lead.public_id})
     message.set_content("\n".join(lines))
     return message
+
+
+def followup_digest(user, day, touches, *, settings: MailSettings,
+                    message_id: str | None = None) -> EmailMessage:
+    """One staff member's due and overdue touches for their day, with how to reach
+    each person, and links to Today and each lead."""
+    overdue = [touch for touch in touches if touch.due < day]
+    due = [touch for touch in touches if touch.due >= day]
+    line = contract.one_line
+    lines = [f"Your follow-ups for {day:%A %B %-d, %Y}: {len(due)} due today, "
+             f"{len(overdue)} overdue.", ""]
+    for title, group in (("Overdue", overdue), ("Due today", due)):
+        if not group:
+            continue
+        lines += [f"{title}:"]
+        for touch in group:
+            lead = touch.lead
+            lines += [f"- {touch.label}: {line(lead.company)}, {line(lead.name)}"
+                      + (f" (due {touch.due:%b %-d})" if touch.due < day else ""),
+                      f"  {line(lead.phone) or 'no phone'} · {line(lead.email)}",
+                      f"  {settings.service_url}/staff/leads/{lead.public_id}"]
+        lines.append("")
+    lines.append(f"Today: {settings.service_url}/staff/today")
+    message = new_message(f"Follow-ups for {day:%b %-d}: {len(due)} due, {len(overdue)} overdue",
+                          settings=settings, to=[user.email], message_id=message_id)
+    message.set_content("\n".join(lines))
+    return message

@@ -80,7 +80,8 @@ def _whole_number(spec: contract.Field):
         significant = text.lstrip("0") or "0"
         if len(significant) > len(str(spec.maximum)):
             raise ValidationError(
-                f"Too large: use a whole number from {spec.minimum:,} to {spec.maximum:,}."
+                f"Out of range: too many digits; use a whole number from {spec.minimum:,} "
+                f"to {spec.maximum:,}."
             )
         number = int(significant)
         if not spec.minimum <= number <= spec.maximum:

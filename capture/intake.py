@@ -67,7 +67,7 @@ def receive(
         user_agent=user_agent[:500],
     )
     session.add(lead)
-    lifecycle.apply_verdict(session, lead, verdict)
+    lifecycle.apply_verdict(session, lead, verdict, now)
     public_id, status = lead.public_id, lead.status
     session.commit()
     return Receipt(public_id, status, duplicate=False)

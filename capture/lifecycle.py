@@ -8,16 +8,19 @@ AuditEntry and commits, or raises a named exception and changes nothing.
 No Flask here: views turn the exceptions into pages.
 """
 
+from datetime import date
 from datetime import datetime
 
 from sqlalchemy import update
 
 from capture import contract
+from capture import followup
 from capture import outbox
 from capture.models import AuditEntry
 from capture.models import Lead
 from capture.models import Note
 from capture.models import StaffUser
+from capture.models import Touch
 from capture.vocabulary import ACTIONS
 from capture.vocabulary import Status
 from capture.vocabulary import label
@@ -63,6 +66,10 @@ def available_actions(lead: Lead, user: StaffUser) -> list[str]:
         actions += ["accept", "reject", "unclaim"]
     if lead.status == S.SCREENED_OUT:
         actions.append("release")
+    if lead.status == S.ACCEPTED:
+        actions += ["stage", "win", "lose", "touches"]
+    if lead.status == S.LOST:
+        actions += ["reopen", "touches"]
     if lead.status == S.SPAM:
         actions.append("mark_not_spam")
     elif lead.status != S.IN_REVIEW or mine:
@@ -93,7 +100,8 @@ def _reason(why: str, what: str) -> str:
     return why
 
 
-def _record(session, lead, user, action, from_status, now, why="") -> AuditEntry:
+def record(session, lead, user, action, from_status, now, why="") -> AuditEntry:
+    """The audit entry of a change (no commit: it belongs to the change's transaction)."""
     entry = AuditEntry(lead=lead, actor=user, action=action, from_status=from_status,
                        to_status=lead.status, why=why, at=now)
     session.add(entry)
@@ -104,7 +112,7 @@ def _move(session, lead, user, action, to_status, now, why="") -> AuditEntry:
     from_status = lead.status
     lead.status = to_status
     lead.updated_at = now
-    entry = _record(session, lead, user, action, from_status, now, why)
+    entry = record(session, lead, user, action, from_status, now, why)
     session.commit()
     return entry
 
@@ -126,7 +134,7 @@ def claim(session, lead: Lead, user: StaffUser, now: datetime) -> AuditEntry:
         session.refresh(lead)
         return claim(session, lead, user, now)
     session.refresh(lead)
-    entry = _record(session, lead, user, "claim", S.QUEUED, now)
+    entry = record(session, lead, user, "claim", S.QUEUED, now)
     session.commit()
     return entry
 
@@ -139,10 +147,22 @@ def unclaim(session, lead: Lead, user: StaffUser, now: datetime, why: str = "") 
     return _move(session, lead, user, "unclaim", S.QUEUED, now, (why or "").strip())
 
 
-def accept(session, lead: Lead, user: StaffUser, now: datetime, why: str = "") -> AuditEntry:
+def accept(session, lead: Lead, user: StaffUser, now: datetime, why: str = "", *,
+           template: followup.PlanTemplate | None = None, today: date | None = None
+           ) -> AuditEntry:
+    """The lead enters the pipeline and, given a template, gets its follow-up plan
+    from ``today`` (the accepting person's calendar day), in the same transaction."""
     _require_status(lead, "accept", S.IN_REVIEW)
     _require_holder(lead, user)
     lead.decision_reason = (why or "").strip()
+    lead.accepted_at = now
+    lead.stage = "new"
+    if lead.owner_id is None:
+        lead.owner_id = user.id
+    if template is not None:
+        for planned in followup.plan(today or now.date(), template):
+            session.add(Touch.planned(lead, planned.kind, template.label(planned.kind),
+                                      planned.due, lead.owner_id, now))
     return _move(session, lead, user, "accept", S.ACCEPTED, now, lead.decision_reason)
 
 
@@ -158,6 +178,7 @@ def release(session, lead: Lead, user: StaffUser, now: datetime, why: str) -> Au
     why are in the audit entry."""
     _require_status(lead, "release", S.SCREENED_OUT)
     why = _reason(why, "release a screened-out lead into the queue")
+    lead.queued_at = lead.queued_at or now
     return _move(session, lead, user, "release", S.QUEUED, now, why)
 
 
@@ -179,20 +200,21 @@ def mark_not_spam(session, lead: Lead, user: StaffUser, now: datetime, *, screen
     _require_status(lead, "mark_not_spam", S.SPAM)
     from_status = lead.status
     verdict = screen(screening_values(lead) | {"company_fax": ""}, rules)
-    apply_verdict(session, lead, verdict)
+    apply_verdict(session, lead, verdict, now)
     lead.updated_at = now
-    entry = _record(session, lead, user, "mark_not_spam", from_status, now, (why or "").strip())
+    entry = record(session, lead, user, "mark_not_spam", from_status, now, (why or "").strip())
     session.commit()
     return entry
 
 
-def apply_verdict(session, lead: Lead, verdict) -> None:
+def apply_verdict(session, lead: Lead, verdict, now: datetime) -> None:
     """Give a lead screening's verdict: its status, reasons and flags, and the staff
     alert when it enters the queue. The one place a verdict takes effect, for a
     new lead (intake) and for one staff say is not spam."""
     lead.status = verdict.status
     lead.record_verdict(verdict)
     if lead.status == S.QUEUED:
+        lead.queued_at = lead.queued_at or now
         outbox.enqueue_lead_alert(session, lead)
 
 
@@ -202,7 +224,7 @@ def add_note(session, lead: Lead, user: StaffUser, now: datetime, body: str) -> 
         raise ReasonRequired("A note cannot be empty.")
     note = Note(lead_id=lead.id, author=user, at=now, body=body)
     session.add(note)
-    _record(session, lead, user, "note", lead.status, now, body[:200])
+    record(session, lead, user, "note", lead.status, now, body[:200])
     session.commit()
     return note
 

@@ -5,10 +5,12 @@ import secrets
 import string
 from dataclasses import asdict
 from datetime import UTC
+from datetime import date
 from datetime import datetime
 
 from sqlalchemy import JSON
 from sqlalchemy import Boolean
+from sqlalchemy import Date
 from sqlalchemy import DateTime
 from sqlalchemy import ForeignKey
 from sqlalchemy import Index
@@ -112,7 +114,19 @@ class Lead(db.Model):
     owner: Mapped["StaffUser | None"] = relationship(foreign_keys=[owner_id])
     claimed_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
     decision_reason: Mapped[str] = mapped_column(Text, default="")
+
+    # The sales cycle (capture.pipeline): when the lead first entered the queue (so
+    # "qualified" counts it even after staff rejected it), when it was accepted, its
+    # stage while open, and how it closed.
+    queued_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
+    accepted_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
+    stage: Mapped[str] = mapped_column(String(20), default="")
+    estimated_value: Mapped[int | None] = mapped_column(Integer, default=None)
     won_value: Mapped[int | None] = mapped_column(Integer, default=None)
+    closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
+    lost_reason: Mapped[str] = mapped_column(Text, default="")
+    # Which rule set made the current verdict (capture.screening.rules_version).
+    screening_version: Mapped[str] = mapped_column(String(16), default="")
 
     __table_args__ = (
         Index("ix_leads_status_received", "status", "received_at", "id"),
@@ -120,6 +134,8 @@ class Lead(db.Model):
         Index("ix_leads_received_id", "received_at", "id"),
         Index("ix_leads_email", "email"),
         Index("ix_leads_source", "source"),
+        Index("ix_leads_status_stage", "status", "stage"),
+        Index("ix_leads_owner_status", "owner_id", "status"),
     )
 
     def record_verdict(self, verdict) -> None:
@@ -154,6 +170,8 @@ class OutboxMessage(db.Model):
     lead_id: Mapped[int | None] = mapped_column(ForeignKey("leads.id"), default=None)
     lead: Mapped["Lead | None"] = relationship()
     payload: Mapped[dict] = mapped_column(JSON, default=dict)
+    # One mail per key at most (a staff member's digest for one day).
+    dedupe_key: Mapped[str | None] = mapped_column(String(120), unique=True, default=None)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     # pending -> sending (claimed by a worker) -> sent, or failed for good (see outbox).
     status: Mapped[str] = mapped_column(String(20), default="pending")
@@ -178,6 +196,11 @@ class StaffUser(db.Model):
     # Part of every session cookie of this account; a new token ends them all
     # (logout, a password change or reset, disabling, "log out everywhere").
     session_token: Mapped[str] = mapped_column(String(64), default="")
+    # Dates on staff pages ("due today") are this person's calendar days.
+    time_zone: Mapped[str] = mapped_column(String(64), default="UTC")
+    # SHA-256 of the secret in this person's calendar feed URL; None: no feed.
+    calendar_token_hash: Mapped[str | None] = mapped_column(String(64), unique=True,
+                                                           default=None)
 
     # Flask-Login's interface.
     @property
@@ -234,3 +257,57 @@ class Note(db.Model):
     body: Mapped[str] = mapped_column(Text)
 
     __table_args__ = (Index("ix_notes_lead_at", "lead_id", "at"),)
+
+
+class Touch(db.Model):
+    """One follow-up with an accepted lead: a card, a call, a meeting. Open until done
+    (with an outcome and a note) or cancelled (the lead was won, or lost and re-planned)."""
+
+    __tablename__ = "touches"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    lead_id: Mapped[int] = mapped_column(ForeignKey("leads.id"))
+    lead: Mapped["Lead"] = relationship()
+    kind: Mapped[str] = mapped_column(String(40))
+    # Kept as planned, so history reads right after the plan file changes.
+    label: Mapped[str] = mapped_column(String(200))
+    due: Mapped[date] = mapped_column(Date)
+    owner_id: Mapped[int | None] = mapped_column(ForeignKey("staff_users.id"), default=None)
+    owner: Mapped["StaffUser | None"] = relationship(foreign_keys=[owner_id])
+    status: Mapped[str] = mapped_column(String(10), default="open")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    completed_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
+    completed_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff_users.id"),
+                                                        default=None)
+    completed_by: Mapped["StaffUser | None"] = relationship(foreign_keys=[completed_by_id])
+    outcome: Mapped[str] = mapped_column(String(30), default="")
+    note: Mapped[str] = mapped_column(Text, default="")
+
+    @classmethod
+    def planned(cls, lead: "Lead", kind: str, label: str, due: date, owner_id: int | None,
+                now: datetime) -> "Touch":
+        return cls(lead_id=lead.id, kind=kind, label=label[:200], due=due, owner_id=owner_id,
+                   status="open", created_at=now)
+
+    __table_args__ = (
+        Index("ix_touches_status_due", "status", "due"),
+        Index("ix_touches_owner_status_due", "owner_id", "status", "due"),
+        Index("ix_touches_lead_status_due", "lead_id", "status", "due"),
+    )
+
+
+class VerdictHistory(db.Model):
+    """A screening verdict that a later rule set replaced (``screening rescreen``):
+    the lead keeps its current verdict, and this keeps what it said before."""
+
+    __tablename__ = "verdict_history"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    lead_id: Mapped[int] = mapped_column(ForeignKey("leads.id"))
+    replaced_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    rules_version: Mapped[str] = mapped_column(String(16), default="")
+    status: Mapped[str] = mapped_column(String(20))
+    reasons: Mapped[list] = mapped_column(JSON, default=list)
+    flags: Mapped[list] = mapped_column(JSON, default=list)
+
+    __table_args__ = (Index("ix_verdict_history_lead", "lead_id", "replaced_at"),)

@@ -24,6 +24,7 @@ import logging
 import smtplib
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from datetime import datetime
 from datetime import timedelta
 
@@ -34,12 +35,15 @@ from sqlalchemy import update
 from sqlalchemy.orm import selectinload
 
 from capture import emails
+from capture import queries
 from capture.models import Lead
 from capture.models import OutboxMessage
+from capture.models import StaffUser
 
 log = logging.getLogger(__name__)
 
 LEAD_ALERT = "lead_alert"
+DIGEST = "followup_digest"
 PENDING, SENDING, SENT, FAILED = "pending", "sending", "sent", "failed"
 WAITING = (PENDING, SENDING)
 FIRST_RETRY = timedelta(seconds=30)
@@ -78,7 +82,7 @@ def retry_delay(attempts: int) -> timedelta:
 
 def _message_id(row: OutboxMessage, settings: emails.MailSettings) -> str:
     """Stable per row, so a re-send after a crash can be recognised as the same mail."""
-    return f"<outbox-{row.id}.{row.payload.get('lead', '')}@{settings.domain}>"
+    return f"<outbox-{row.id}.{row.payload.get('lead', row.kind)}@{settings.domain}>"
 
 
 def _compose_lead_alert(session, row: OutboxMessage, settings: emails.MailSettings):
@@ -88,9 +92,23 @@ def _compose_lead_alert(session, row: OutboxMessage, settings: emails.MailSettin
                              message_id=_message_id(row, settings))
 
 
-#: kind -> composer(session, row, settings) -> EmailMessage. A new kind of mail is
-#: one entry here (and its text in ``capture.emails``).
-COMPOSERS: dict[str, Callable] = {LEAD_ALERT: _compose_lead_alert}
+def _compose_digest(session, row: OutboxMessage, settings: emails.MailSettings):
+    """Built when sent, so it lists what is still due; nothing left means no mail."""
+    user = session.get(StaffUser, row.payload.get("user"))
+    if user is None or not user.active:
+        raise PermanentFailure("the staff account of this digest is gone or disabled")
+    day = date.fromisoformat(row.payload["date"])
+    touches = queries.due_touches(session, day, user.id)
+    if not touches:
+        return None
+    return emails.followup_digest(user, day, touches, settings=settings,
+                                  message_id=_message_id(row, settings))
+
+
+#: kind -> composer(session, row, settings) -> EmailMessage, or None when the mail is
+#: no longer needed. A new kind of mail is one entry here (and its text in
+#: ``capture.emails``).
+COMPOSERS: dict[str, Callable] = {LEAD_ALERT: _compose_lead_alert, DIGEST: _compose_digest}
 
 
 def _due(now: datetime) -> list:
@@ -165,7 +183,8 @@ def send_pending(session, sender, now: datetime, *, settings: emails.MailSetting
                 raise PermanentFailure(f"no composer for mails of kind {row.kind!r}")
             message = compose(session, row, settings)
             composing = False
-            sender.send(message)
+            if message is not None:
+                sender.send(message)
         except Exception as error:  # noqa: BLE001 - recorded on the row, never lost
             session.rollback()
             row = session.get(OutboxMessage, row_id, populate_existing=True)

@@ -30,8 +30,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from capture.models import Lead
+from capture.models import Touch
 from capture.vocabulary import FLAGS
 from capture.vocabulary import REASONS
+from capture.vocabulary import STAGES
 from capture.vocabulary import STATUSES
 from capture.vocabulary import Status
 
@@ -58,6 +60,8 @@ class Filters:
     flag: str = ""
     received_from: date | None = None
     received_to: date | None = None
+    owner_id: int | None = None
+    stage: str = ""
 
     @property
     def statuses(self) -> tuple[str, ...]:
@@ -73,6 +77,7 @@ class Filters:
             "status": self.status, "q": self.q, "source": self.source, "flag": self.flag,
             "from": self.received_from.isoformat() if self.received_from else "",
             "to": self.received_to.isoformat() if self.received_to else "",
+            "owner": str(self.owner_id) if self.owner_id else "", "stage": self.stage,
         }
         return {key: value for key, value in values.items() if value}
 
@@ -84,18 +89,25 @@ class Page:
 
 
 def _date(value: str) -> date | None:
+    """A date filter, or None; 9999-12-31 is refused too (the day after overflows)."""
     try:
-        return date.fromisoformat((value or "").strip())
+        parsed = date.fromisoformat((value or "").strip())
     except ValueError:
         return None
+    return parsed if parsed < date.max else None
 
 
-def parse_filters(view: str, args: Mapping[str, str]) -> Filters:
-    """Read filters from query arguments; anything unknown or malformed is ignored."""
+def parse_filters(view: str, args: Mapping[str, str], me: int | None = None) -> Filters:
+    """Read filters from query arguments; anything unknown or malformed is ignored.
+    ``owner`` is "me" (``me``, the logged-in account) or an account id."""
     if view not in VIEWS:
         view = "queue"
     status = (args.get("status") or "").strip()
     flag = (args.get("flag") or "").strip()
+    stage = (args.get("stage") or "").strip()
+    owner = (args.get("owner") or "").strip()
+    owner_id = me if owner == "me" else int(owner) if owner.isdigit() and len(owner) < 10 \
+        else None
     return Filters(
         view=view,
         status=status if status in VIEWS[view] else "",
@@ -104,6 +116,8 @@ def parse_filters(view: str, args: Mapping[str, str]) -> Filters:
         flag=flag if flag in (*FLAGS, NO_FLAGS) else "",
         received_from=_date(args.get("from", "")),
         received_to=_date(args.get("to", "")),
+        owner_id=owner_id,
+        stage=stage if stage in STAGES else "",
     )
 
 
@@ -131,9 +145,14 @@ def _where(filters: Filters) -> list:
             func.lower(Lead.company).like(pattern, escape="\\"),
             func.lower(Lead.email).like(pattern, escape="\\"),
             func.lower(Lead.name).like(pattern, escape="\\"),
+            Lead.phone.like(pattern, escape="\\"),
         ))
     if filters.source:
         clauses.append(Lead.source == filters.source)
+    if filters.owner_id:
+        clauses.append(Lead.owner_id == filters.owner_id)
+    if filters.stage:
+        clauses.append(Lead.stage == filters.stage)
     if filters.flag == NO_FLAGS:
         clauses.append(Lead.flag_count == 0)
     elif filters.flag:
@@ -169,7 +188,7 @@ def _after(filters: Filters, key: list):
     """Rows strictly after ``key`` in the list's order, spelled out column by
     column because the directions are mixed (a row-value comparison can't say it)."""
     if _is_queue(filters):
-        flags, budget, received, row_id = int(key[0]), int(key[1]), _dt(key[2]), int(key[3])
+        flags, budget, received, row_id = _int(key[0]), _int(key[1]), _dt(key[2]), _int(key[3])
         return or_(
             Lead.flag_count > flags,
             and_(Lead.flag_count == flags, or_(
@@ -180,9 +199,17 @@ def _after(filters: Filters, key: list):
                 )),
             )),
         )
-    received, row_id = _dt(key[0]), int(key[1])
+    received, row_id = _dt(key[0]), _int(key[1])
     return or_(Lead.received_at < received,
                and_(Lead.received_at == received, Lead.id < row_id))
+
+
+def _int(value) -> int:
+    """A cursor's number, only if a database column could hold it: an edited cursor
+    with 1e999 or 10**30 must mean "first page", not an overflow (a 500)."""
+    if type(value) is not int or not -(2**63) <= value < 2**63:
+        raise ValueError("cursor value is not a 64-bit integer")
+    return value
 
 
 def _dt(value: str) -> datetime:
@@ -254,3 +281,13 @@ def reason_counts(session, filters: Filters) -> Counter:
     totals = session.execute(select(*columns).where(*_where(filters))).one()
     return Counter({reason_id: total for reason_id, total in zip(REASONS, totals, strict=True)
                     if total})
+
+
+def due_touches(session, until: date, owner_id: int | None = None) -> list[Touch]:
+    """Open touches due on or before ``until`` (one person's, or everyone's), with their
+    leads: the Today page, the digest and ``followups due``."""
+    query = (select(Touch).options(selectinload(Touch.lead), selectinload(Touch.owner))
+             .where(Touch.status == "open", Touch.due <= until).order_by(Touch.due, Touch.id))
+    if owner_id is not None:
+        query = query.where(Touch.owner_id == owner_id)
+    return list(session.scalars(query))

@@ -1,6 +1,8 @@
 """Security for every request: headers, the client's real address behind a proxy,
 and the text rule applied to paths and query strings before any view runs."""
 
+from urllib.parse import urlsplit
+
 from flask import current_app
 from flask import request
 from werkzeug.middleware.proxy_fix import ProxyFix
@@ -13,6 +15,19 @@ def web_link(url: str) -> str | None:
     """The URL if it may go into an href: http(s) only, so a "javascript:" address a
     visitor typed into the form stays inert text."""
     return url if url.startswith(("http://", "https://")) else None
+
+
+def local_path(target: str | None, prefix: str = "/staff/") -> str | None:
+    """A relative path under ``prefix`` to send someone back to, or None: never another
+    host, scheme, '//' or backslash trick (an open redirect)."""
+    if not target or "\\" in target or any(ord(c) < 32 for c in target):
+        return None
+    parts = urlsplit(target)
+    if parts.scheme or parts.netloc or target.startswith("//"):
+        return None
+    if parts.path != prefix.rstrip("/") and not parts.path.startswith(prefix):
+        return None
+    return target
 
 
 def set_security_headers(response):
@@ -46,7 +61,7 @@ def refuse_hostile_addresses():
                    or contract.text_problem(value, one_line=True))
         if problem:
             shown = contract.one_line(name)[:40] or "?"
-            return errors.render_error(400, f"The query parameter {shown!r} is not valid. "
+            return errors.render_error(400, f"The query parameter “{shown}” is not valid. "
                                             f"{problem}")
     return None
 

@@ -33,6 +33,28 @@ STATUSES = {
     Status.LOST: "Lost",
 }
 
+#: Where an accepted lead stands in the sales cycle (its status stays "accepted"
+#: until it is won or lost). The articles' order: a first meeting, the network
+#: assessment, a proposal, then the decision.
+STAGES = {
+    "new": "Accepted, no meeting yet",
+    "first_meeting": "First meeting held",
+    "assessment": "Assessment done",
+    "proposal": "Proposal sent",
+}
+#: The pipeline board's columns: the open stages, then how leads closed.
+PIPELINE_COLUMNS = {**STAGES, Status.WON: "Won", Status.LOST: "Lost"}
+
+#: How a touch went, chosen when staff mark it done.
+OUTCOMES = {
+    "done": "Done",
+    "talked": "Talked to them",
+    "meeting_booked": "Meeting booked",
+    "left_message": "Left a message",
+    "no_answer": "No answer",
+    "not_now": "Not now, try later",
+}
+
 #: Reasons that screen a lead out (DESIGN.md "Screening"); a lead may carry several.
 REASONS = {
     "not_msp": "Not an IT provider",
@@ -70,6 +92,14 @@ ACTIONS = {
     "enable_account": Action("enabled account", "enable"),
     "set_password": Action("set password", "set the password of"),
     "end_sessions": Action("ended every session of", "end the sessions of"),
+    "stage": Action("moved in the pipeline", "move"),
+    "win": Action("won", "mark as won"),
+    "lose": Action("lost", "mark as lost"),
+    "reopen": Action("reopened", "reopen"),
+    "touch_done": Action("completed a touch", "complete a touch of"),
+    "touch_reschedule": Action("rescheduled a touch", "reschedule a touch of"),
+    "touch_add": Action("added a touch", "add a touch to"),
+    "spacing_override": Action("overrode the spacing rule", "override the spacing of"),
 }
 
 
@@ -78,5 +108,6 @@ def label(kind: str, value: str) -> str:
     if kind == "action":
         action = ACTIONS.get(value)
         return action.done if action else value.replace("_", " ")
-    table = {"status": STATUSES, "reason": REASONS, "flag": FLAGS}[kind]
+    table = {"status": STATUSES, "reason": REASONS, "flag": FLAGS, "stage": PIPELINE_COLUMNS,
+             "outcome": OUTCOMES}[kind]
     return table.get(value, value.replace("_", " "))

@@ -1,72 +1,18 @@
 """capture.lifecycle: each change, its rule, and the audit entry it writes."""
 
-from datetime import UTC
-from datetime import datetime
-from datetime import timedelta
 
 import pytest
-from argon2 import PasswordHasher
-from sqlalchemy import select
 from sqlalchemy.orm import Session
-from werkzeug.datastructures import MultiDict
 
-from capture import accounts
-from capture import intake
 from capture import lifecycle
 from capture.extensions import db
-from capture.forms import LeadForm
-from capture.models import AuditEntry
 from capture.models import Lead
 from capture.models import StaffUser
 from capture.screening import rules_from_config
 from capture.screening import screen
-
-NOW = datetime(2026, 3, 2, 10, 42, tzinfo=UTC)
-CHEAP = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
-
-
-@pytest.fixture
-def ctx(app):
-    with app.app_context():
-        yield app
-
-
-@pytest.fixture
-def sam(ctx):
-    return accounts.create_staff(db.session, "sam@example.com", "long password 1", hasher=CHEAP)
-
-
-@pytest.fixture
-def kim(ctx):
-    return accounts.create_staff(db.session, "kim@example.com", "long password 1", hasher=CHEAP)
-
-
-@pytest.fixture
-def ada(ctx):
-    return accounts.create_staff(db.session, "ada@example.com", "long password 1",
-                                 role="admin", hasher=CHEAP)
-
-
-def received(ctx, values: dict) -> Lead:
-    """Through the endpoint's own validation and intake."""
-    with ctx.test_request_context():
-        form = LeadForm(formdata=MultiDict(values), meta={"csrf": False})
-        assert form.validate(), form.errors
-        cleaned = form.cleaned()
-    receipt = intake.receive(db.session, cleaned, rules=rules_from_config(ctx.config),
-                             now=NOW - timedelta(days=3), duplicate_window=timedelta(0))
-    return db.session.scalar(select(Lead).where(Lead.public_id == receipt.public_id))
-
-
-@pytest.fixture
-def lead(ctx, submission):
-    return received(ctx, submission)
-
-
-def entries(lead):
-    return [(e.action, e.from_status, e.to_status, e.why, e.actor.email if e.actor else None)
-            for e in db.session.scalars(
-                select(AuditEntry).where(AuditEntry.lead_id == lead.id).order_by(AuditEntry.id))]
+from tests.conftest import NOW
+from tests.conftest import entries
+from tests.conftest import received
 
 
 def test_claim_then_accept(lead, sam):
@@ -190,7 +136,9 @@ def test_add_note_writes_the_note_and_an_audit_entry(lead, sam):
     ("screened_out", "sales", ["release", "mark_spam", "note"]),
     ("spam", "admin", ["mark_not_spam", "note"]),
     ("spam", "sales", ["mark_not_spam", "note"]),
-    ("accepted", "sales", ["mark_spam", "note"]),
+    ("accepted", "sales", ["stage", "win", "lose", "touches", "mark_spam", "note"]),
+    ("lost", "sales", ["reopen", "touches", "mark_spam", "note"]),
+    ("won", "sales", ["mark_spam", "note"]),
 ])
 def test_available_actions(status, role, expected):
     user = StaffUser(id=7, email="x@example.com", role=role)

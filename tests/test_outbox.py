@@ -3,6 +3,7 @@ test starts, stops and starts again."""
 
 import os
 import signal
+import smtplib
 import socket
 import subprocess
 import sys
@@ -263,3 +264,125 @@ def test_outbox_send_loop_keeps_delivering_until_sigterm(app, database_url, clie
     assert worker.returncode == 0, stderr
     assert "outbox sender stopped" in stderr
     assert sink.per_lead() == Counter(dict.fromkeys(ids + later, 1))
+
+
+# --- giving up, and never blocking the rest ---------------------------------------
+
+def policy_app(database_url, sink, **settings):
+    return make_app(database_url, SMTP_HOST=sink.host, SMTP_PORT=sink.port, SMTP_TIMEOUT=5,
+                    **settings)
+
+
+def test_a_message_still_failing_after_max_attempts_is_marked_failed(database_url, sink,
+                                                                     submission):
+    app = policy_app(database_url, sink, OUTBOX_MAX_ATTEMPTS=3)
+    add_leads(app.test_client(), submission, 1)
+    sink.down()
+    now = soon()
+    for _ in range(3):
+        now += timedelta(hours=2)
+        assert send(app, now) == (0, 1)
+    [row] = rows(app)
+    assert row.status == "failed"
+    assert row.attempts == 3
+    assert row.last_error.startswith("Gave up: still failing after 3 attempts.")
+    assert "ConnectionRefusedError" in row.last_error
+    sink.up()
+    assert send(app, now + timedelta(days=1)) == (0, 0)  # no retry in silence
+    assert sink.handler.messages == []
+
+
+def test_a_message_older_than_max_age_is_marked_failed(database_url, sink, submission):
+    app = policy_app(database_url, sink, OUTBOX_MAX_AGE_HOURS=1)
+    add_leads(app.test_client(), submission, 1)
+    sink.down()
+    assert send(app, soon()) == (0, 1)
+    assert rows(app)[0].status == "pending"
+    assert send(app, soon() + timedelta(minutes=61)) == (0, 1)
+    [row] = rows(app)
+    assert row.status == "failed"
+    assert "still failing 1:00:00 after it was queued" in row.last_error
+
+
+def test_a_permanent_refusal_fails_at_once_and_the_rest_still_go_out(app, client, sink,
+                                                                    submission):
+    ids = add_leads(client, submission, 3)
+    refusing = SmtpMailer(sink.host, sink.port, timeout=5)
+    first = []
+
+    class RefuseFirst:
+        def send(self, message):
+            if not first:
+                first.append(message["X-Leadpress-Lead"])
+                raise smtplib.SMTPDataError(554, b"5.7.1 message refused")
+            refusing.send(message)
+
+    assert send(app, soon(), RefuseFirst()) == (2, 1)
+    by_status = Counter(row.status for row in rows(app))
+    assert by_status == Counter({"sent": 2, "failed": 1})
+    failed = next(row for row in rows(app) if row.status == "failed")
+    assert "554" in failed.last_error
+    assert set(sink.per_lead()) == set(ids) - set(first)
+
+
+def test_a_message_that_cannot_be_built_fails_at_once_without_blocking(app, client, sink,
+                                                                       submission):
+    ids = add_leads(client, submission, 2)
+    with app.app_context():
+        broken = db.session.scalars(select(OutboxMessage).order_by(OutboxMessage.id)).first()
+        broken.kind = "no_such_kind"
+        db.session.commit()
+    assert send(app, soon()) == (1, 1)
+    statuses = [(row.kind, row.status) for row in rows(app)]
+    assert statuses == [("no_such_kind", "failed"), ("lead_alert", "sent")]
+    assert "no composer" in rows(app)[0].last_error
+    assert list(sink.per_lead()) == [ids[1]]
+
+
+def test_retry_now_gives_a_failed_message_a_fresh_start(database_url, sink, submission):
+    app = policy_app(database_url, sink, OUTBOX_MAX_ATTEMPTS=1)
+    [lead_id] = add_leads(app.test_client(), submission, 1)
+    sink.down()
+    now = soon()
+    assert send(app, now) == (0, 1)
+    [row] = rows(app)
+    assert row.status == "failed"
+    sink.up()
+    with app.app_context():
+        assert outbox.retry_now(db.session, row.id, now)
+    assert send(app, now) == (1, 0)
+    assert sink.per_lead() == Counter({lead_id: 1})
+    with app.app_context():
+        assert not outbox.retry_now(db.session, row.id, now)  # sent: nothing to retry
+
+
+def test_failed_mail_is_counted_in_the_staff_header_and_listed_for_admins(database_url,
+                                                                         sink, submission):
+    from tests.staff.conftest import CHEAP_HASH
+    from tests.staff.helpers import login
+    from tests.staff.helpers import make_staff
+    from tests.staff.helpers import post_form
+
+    app = policy_app(database_url, sink, OUTBOX_MAX_ATTEMPTS=1, **CHEAP_HASH)
+    make_staff(app, "ada@example.com", "admin")
+    make_staff(app, "sam@example.com", "sales")
+    [lead_id] = add_leads(app.test_client(), submission, 1)
+    sink.down()
+    send(app, soon())
+    admin, sales = app.test_client(), app.test_client()
+    login(admin, "ada@example.com")
+    login(sales, "sam@example.com")
+    assert "1 email failed" in admin.get("/staff/").get_data(as_text=True)
+    assert "1 email failed: tell an admin" in sales.get("/staff/").get_data(as_text=True)
+    assert sales.get("/staff/outbox").status_code == 403
+    page = admin.get("/staff/outbox").get_data(as_text=True)
+    assert "Gave up" in page
+    assert "ConnectionRefusedError" in page
+    assert "Northwind IT Services" in page
+    [row] = rows(app)
+    sink.up()
+    response = post_form(admin, f"/staff/outbox/{row.id}/retry", token_from="/staff/outbox")
+    assert response.status_code == 303
+    assert send(app, soon()) == (1, 0)
+    assert "email failed" not in admin.get("/staff/").get_data(as_text=True)
+    assert sink.per_lead() == Counter({lead_id: 1})

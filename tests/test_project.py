@@ -1,9 +1,11 @@
 """The two-command promise and the repository's shape."""
 
 import re
+import shutil
 import subprocess
 import sys
 import tomllib
+import zipfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -76,3 +78,22 @@ def test_flask_still_finds_the_app_factory_in_the_light_package_root():
                             cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert "export" in result.stdout
+
+
+def test_the_project_builds_as_one_package_with_its_templates(tmp_path):
+    """`pip install .` used to stop at "Multiple top-level packages discovered"."""
+    for name in ("pyproject.toml", "README.md"):
+        shutil.copy(ROOT / name, tmp_path / name)
+    shutil.copytree(ROOT / "capture", tmp_path / "capture",
+                    ignore=shutil.ignore_patterns("__pycache__"))
+    result = subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q",
+         "-w", str(tmp_path / "dist"), str(tmp_path)],
+        capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr[-2000:]
+    [wheel] = (tmp_path / "dist").glob("leadpress-*.whl")
+    names = zipfile.ZipFile(wheel).namelist()
+    assert "capture/app.py" in names
+    assert "capture/templates/staff/lead.html" in names
+    assert "capture/static/staff.css" in names
+    assert not [name for name in names if name.startswith(("tests/", "bench/", "plugins/"))]

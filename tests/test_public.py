@@ -1,6 +1,9 @@
 """POST /leads against the form contract in DESIGN.md, both encodings, every answer."""
 
+import http.client
 import json
+import logging
+from urllib.parse import urlsplit
 
 import pytest
 from sqlalchemy import func
@@ -139,6 +142,17 @@ def test_duplicate_window_is_measured_from_the_first_submission(app, client, sub
     assert len(stored(app)) == 2
 
 
+def test_the_message_keeps_its_line_breaks(app, client, submission):
+    text = "First line.\r\nSecond line.\n\n\tIndented\u2028and a separator."
+    assert post_json(client, submission | {"message": text}).status_code == 201
+    assert stored(app)[0].message == text
+
+
+def test_leading_zeros_do_not_count_against_the_digit_limit(app, client, submission):
+    assert post_json(client, submission | {"employees": "0" * 5000 + "25"}).status_code == 201
+    assert stored(app)[0].employees == 25
+
+
 # --- 422: every field's rules, both encodings --------------------------------------------
 
 INVALID = [
@@ -175,6 +189,24 @@ INVALID = [
     ("source", "s" * 201, "Too long"),
     ("page_url", "p" * 2001, "Too long"),
     ("utm_campaign", "u" * 201, "Too long"),
+    # One-line fields hold no line break of any kind (they reach mail and CSV).
+    ("name", "Dana\r\nWhitfield", "one line"),
+    ("name", "Dana\nFake: line", "one line"),
+    ("company", "Acme\u2028Corp", "one line"),
+    ("company", "Acme\u2029Corp", "one line"),
+    ("company", "Acme\u0085Corp", "one line"),
+    ("phone", "555\t0100", "one line"),
+    ("email", "dana@northwind.example\r\n", "one line"),
+    ("source", "slug\nX-Injected: yes", "one line"),
+    ("utm_source", "news\rletter", "one line"),
+    ("utm_medium", "e\u2028mail", "one line"),
+    ("utm_campaign", "spring\n", "one line"),
+    ("company", "Acme\x9bCorp", "control character"),
+    ("message", "C1 \x90 control", "control character"),
+    # Longer than Python's 4,300-digit int() limit, which used to answer 500.
+    ("employees", "1" + "0" * 5000, "too many digits"),
+    ("monthly_budget", "9" * 4301, "too many digits"),
+    ("employees", "1" + "0" * 7, "out of range"),
 ]
 
 
@@ -407,3 +439,40 @@ def test_wrong_method_names_the_allowed_ones(client):
     response = client.put("/leads", json={})
     assert response.status_code == 405
     assert set(response.headers["Allow"].split(", ")) >= {"POST", "OPTIONS"}
+
+
+def chunked_post(url: str, size: int) -> int:
+    parts = urlsplit(url)
+    connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=30)
+    body = b"name=" + b"a" * (size - 5)
+    connection.request("POST", "/leads", body=iter([body[: size // 2], body[size // 2:]]),
+                       headers={"Content-Type": "application/x-www-form-urlencoded",
+                                "Accept": "application/json"}, encode_chunked=True)
+    response = connection.getresponse()
+    response.read()
+    return response.status
+
+
+def test_a_chunked_body_over_the_limit_is_413_not_422(server, app):
+    server.app = app
+    try:
+        assert chunked_post(server.url, 64 * 1024 + 1) == 413
+        assert chunked_post(server.url, 200 * 1024) == 413
+        assert chunked_post(server.url, 64 * 1024) == 422  # at the limit: judged by fields
+    finally:
+        server.app = None
+
+
+def test_an_unexpected_error_is_logged_with_its_traceback_never_shown(app, client, caplog):
+    def broken_view():
+        raise RuntimeError("secret detail of the failure")
+
+    app.add_url_rule("/broken-for-this-test", view_func=broken_view)
+    with caplog.at_level(logging.ERROR, logger=app.logger.name):
+        response = client.get("/broken-for-this-test")
+    assert response.status_code == 500
+    assert "secret detail" not in response.get_data(as_text=True)
+    assert "Traceback" not in response.get_data(as_text=True)
+    [record] = [r for r in caplog.records if r.levelno == logging.ERROR]
+    assert "GET /broken-for-this-test" in record.getMessage()
+    assert record.exc_info[0] is RuntimeError

@@ -4,6 +4,7 @@ except the login page itself; the guard below is the one place that says so."""
 
 import hmac
 from datetime import UTC
+from datetime import date
 from datetime import datetime
 from functools import wraps
 
@@ -16,6 +17,7 @@ from flask_login import current_user
 from flask_wtf.csrf import CSRFError
 
 from capture import errors
+from capture import followup
 from capture import outbox
 from capture.extensions import db
 from capture.extensions import login_manager
@@ -25,7 +27,7 @@ from capture.staff import display
 bp = Blueprint("staff", __name__, url_prefix="/staff")
 
 #: Endpoints an anonymous visitor may reach.
-OPEN_ENDPOINTS = frozenset({"staff.login"})
+OPEN_ENDPOINTS = frozenset({"staff.login", "staff.calendar_feed"})
 
 login_manager.login_view = "staff.login"
 login_manager.login_message = "Please log in to see that page."
@@ -69,6 +71,11 @@ def now() -> datetime:
     return datetime.now(UTC)
 
 
+def today() -> date:
+    """The logged-in staff member's calendar day, in their own time zone."""
+    return followup.local_today(now(), current_user.time_zone)
+
+
 @bp.after_request
 def never_cache(response):
     """Lead data must not stay in a browser's or a proxy's cache after logout."""
@@ -99,9 +106,16 @@ def label_filter(value: str, kind: str) -> str:
     return display.label(kind, value or "")
 
 
-@bp.app_template_filter("utc")
-def utc_filter(moment: datetime | None) -> str:
-    return f"{moment:%Y-%m-%d %H:%M} UTC" if moment else ""
+@bp.app_template_filter("when")
+def when_filter(moment: datetime | None) -> str:
+    """A time in the staff member's own time zone (a setting on My account)."""
+    zone = current_user.time_zone if current_user.is_authenticated else "UTC"
+    return display.local_time(moment, zone) if moment else ""
+
+
+@bp.app_template_filter("day")
+def day_filter(day: date | None) -> str:
+    return display.day(day, today()) if day else ""
 
 
 @bp.errorhandler(403)
@@ -122,5 +136,7 @@ def csrf_expired(error: CSRFError):
 from capture.staff import account  # noqa: E402,F401
 from capture.staff import admin  # noqa: E402,F401
 from capture.staff import auth  # noqa: E402,F401
+from capture.staff import followups  # noqa: E402,F401
 from capture.staff import lead  # noqa: E402,F401
+from capture.staff import pipeline  # noqa: E402,F401
 from capture.staff import queue  # noqa: E402,F401

@@ -33,7 +33,7 @@ def audit():
              .options(selectinload(AuditEntry.lead), selectinload(AuditEntry.actor))
              .order_by(AuditEntry.id.desc()).limit(AUDIT_PAGE + 1))
     before = request.args.get("before", "")
-    if before.isdigit():
+    if before.isdigit() and len(before) <= 18:  # longer is no id, and would overflow
         query = query.where(AuditEntry.id < int(before))
     entries = list(db.session.scalars(query))
     more = len(entries) > AUDIT_PAGE

@@ -2,7 +2,6 @@
 attempts are throttled per IP and per account through the shared limiter."""
 
 import hashlib
-from urllib.parse import urlsplit
 
 from flask import current_app
 from flask import flash
@@ -20,6 +19,7 @@ from capture import accounts
 from capture import errors
 from capture.extensions import db
 from capture.extensions import limiter
+from capture.security import local_path
 from capture.staff import bp
 from capture.staff import now
 from capture.staff.forms import ActionForm
@@ -44,14 +44,7 @@ def _failed(response) -> bool:
 
 def safe_next(target: str | None) -> str | None:
     """Only a relative path inside /staff: never another host, scheme or '//'."""
-    if not target or "\\" in target or any(ord(c) < 32 for c in target):
-        return None
-    parts = urlsplit(target)
-    if parts.scheme or parts.netloc or target.startswith("//"):
-        return None
-    if parts.path != "/staff" and not parts.path.startswith("/staff/"):
-        return None
-    return target
+    return local_path(target, prefix="/staff/")
 
 
 @bp.route("/login", methods=["GET", "POST"])

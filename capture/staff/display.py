@@ -1,9 +1,11 @@
 """How values read on staff pages: ages, money, labels. Pure functions."""
 
+from datetime import date
 from datetime import datetime
 from datetime import timedelta
 
 from capture import contract
+from capture import followup
 from capture import vocabulary
 
 
@@ -40,3 +42,18 @@ def label(kind: str, value: str) -> str:
     if kind in ("company_type", "role", "interest"):
         return contract.choice_label(kind, value)
     return vocabulary.label(kind, value)
+
+
+def local_time(moment: datetime, time_zone: str) -> str:
+    """'2026-11-29 09:15 EST': the reader's own clock, with the zone named."""
+    local = moment.astimezone(followup.zone(time_zone))
+    return f"{local:%Y-%m-%d %H:%M} {local.tzname()}"
+
+
+def day(when: date, today: date) -> str:
+    """'today', 'tomorrow', 'yesterday', 'in 5 days', '3 days ago', with the date."""
+    delta = (when - today).days
+    words = {0: "today", 1: "tomorrow", -1: "yesterday"}.get(delta)
+    if words is None:
+        words = f"in {delta} days" if delta > 0 else f"{-delta} days ago"
+    return f"{when:%a %b %-d, %Y} ({words})"

@@ -3,21 +3,37 @@ text field follows the public form's text rule (no control characters; one-line
 fields hold no line breaks), so a NUL byte is a message beside the field on
 SQLite and PostgreSQL alike, never a 500."""
 
+from zoneinfo import available_timezones
+
 from flask_wtf import FlaskForm
+from wtforms import BooleanField
+from wtforms import DateField
 from wtforms import EmailField
+from wtforms import IntegerField
 from wtforms import PasswordField
 from wtforms import SelectChoice
 from wtforms import SelectField
+from wtforms import StringField
 from wtforms import TextAreaField
+from wtforms import ValidationError
 from wtforms.validators import DataRequired
 from wtforms.validators import InputRequired
 from wtforms.validators import Length
+from wtforms.validators import NumberRange
+from wtforms.validators import Optional
 
 from capture import accounts
+from capture import pipeline
 from capture.forms import plain_text
+from capture.vocabulary import OUTCOMES
+from capture.vocabulary import STAGES
 
 ONE_LINE = plain_text(one_line=True)
 MULTI_LINE = plain_text(one_line=False)
+
+
+def at_most(characters: int) -> Length:
+    return Length(max=characters, message=f"Too long: at most {characters:,} characters.")
 
 
 class LoginForm(FlaskForm):
@@ -33,22 +49,22 @@ class ActionForm(FlaskForm):
 
 class ReasonForm(FlaskForm):
     reason = TextAreaField("Reason", validators=[DataRequired("Give a reason."),
-                                                 Length(max=5000), MULTI_LINE])
+                                                 at_most(5000), MULTI_LINE])
 
 
 class OptionalReasonForm(FlaskForm):
-    reason = TextAreaField("Reason (optional)", validators=[Length(max=5000), MULTI_LINE])
+    reason = TextAreaField("Reason (optional)", validators=[at_most(5000), MULTI_LINE])
 
 
 class NoteForm(FlaskForm):
     body = TextAreaField("Note", validators=[DataRequired("A note cannot be empty."),
-                                             Length(max=10000), MULTI_LINE])
+                                             at_most(10_000), MULTI_LINE])
 
 
 def _new_password(label: str) -> PasswordField:
     return PasswordField(
         f"{label} (at least {accounts.MIN_PASSWORD_LENGTH} characters)",
-        validators=[InputRequired(), Length(max=accounts.MAX_PASSWORD_LENGTH)],
+        validators=[InputRequired(), at_most(accounts.MAX_PASSWORD_LENGTH)],
     )
 
 
@@ -66,3 +82,54 @@ class ChangePasswordForm(FlaskForm):
     current = PasswordField("Current password", validators=[InputRequired(),
                                                             Length(max=1000)])
     password = _new_password("New password")
+
+
+# --- the sales cycle --------------------------------------------------------------
+
+def _money(label: str, required: bool) -> IntegerField:
+    first = InputRequired("Give the value in whole dollars per month.") if required \
+        else Optional()
+    return IntegerField(label, validators=[first, NumberRange(
+        min=0, max=pipeline.MAX_VALUE,
+        message=f"Use whole dollars from 0 to {pipeline.MAX_VALUE:,}.")])
+
+
+class StageForm(FlaskForm):
+    stage = SelectField("Stage", choices=[SelectChoice(k, v) for k, v in STAGES.items()])
+    estimated_value = _money("Estimated value, $ per month (optional)", required=False)
+
+
+class WinForm(FlaskForm):
+    value = _money("Value, $ per month", required=True)
+
+
+class LoseForm(FlaskForm):
+    reason = TextAreaField("Why was it lost?", validators=[DataRequired("Give a reason."),
+                                                           at_most(5000), MULTI_LINE])
+
+
+class TouchDoneForm(FlaskForm):
+    outcome = SelectField("How did it go?", default="done",
+                          choices=[SelectChoice(k, v) for k, v in OUTCOMES.items()])
+    note = TextAreaField("Note (optional)", validators=[at_most(5000), MULTI_LINE])
+
+
+class RescheduleForm(FlaskForm):
+    due = DateField("New date", validators=[InputRequired("Pick a date.")])
+    override = BooleanField("Schedule anyway, even if it is close to another touch")
+
+
+class AddTouchForm(FlaskForm):
+    label = StringField("What", validators=[DataRequired("Say what the touch is."),
+                                            at_most(200), ONE_LINE])
+    due = DateField("When", validators=[InputRequired("Pick a date.")])
+    override = BooleanField("Schedule anyway, even if it is close to another touch")
+
+
+class TimeZoneForm(FlaskForm):
+    time_zone = StringField("Time zone", validators=[DataRequired("Pick a time zone."),
+                                                     at_most(64), ONE_LINE])
+
+    def validate_time_zone(self, field):
+        if field.data not in available_timezones():
+            raise ValidationError("Not a time zone name: use one such as America/New_York.")

@@ -18,22 +18,33 @@ from flask import url_for
 from flask_login import current_user
 from flask_wtf import FlaskForm
 from sqlalchemy import select
+from sqlalchemy.orm import selectinload
 
 from capture import lifecycle
+from capture import pipeline
 from capture import screening
+from capture.app import followup_plan
 from capture.app import screening_rules
 from capture.extensions import db
 from capture.models import PUBLIC_ID
 from capture.models import AuditEntry
 from capture.models import Lead
 from capture.models import Note
+from capture.models import Touch
 from capture.security import web_link
 from capture.staff import bp
 from capture.staff import now
+from capture.staff import today
 from capture.staff.forms import ActionForm
+from capture.staff.forms import AddTouchForm
+from capture.staff.forms import LoseForm
 from capture.staff.forms import NoteForm
 from capture.staff.forms import OptionalReasonForm
 from capture.staff.forms import ReasonForm
+from capture.staff.forms import RescheduleForm
+from capture.staff.forms import StageForm
+from capture.staff.forms import TouchDoneForm
+from capture.staff.forms import WinForm
 
 
 @dataclass(frozen=True)
@@ -59,7 +70,8 @@ ACTIONS = {
         db.session, lead, current_user, now(), _why(form)),
         "You released your claim; the lead is back in the queue."),
     "accept": LeadAction(OptionalReasonForm, lambda lead, form: lifecycle.accept(
-        db.session, lead, current_user, now(), _why(form)), "Lead accepted."),
+        db.session, lead, current_user, now(), _why(form), template=followup_plan(),
+        today=today()), "Lead accepted; its follow-up plan is below."),
     "reject": LeadAction(ReasonForm, lambda lead, form: lifecycle.reject(
         db.session, lead, current_user, now(), _why(form)), "Lead rejected."),
     "release": LeadAction(ReasonForm, lambda lead, form: lifecycle.release(
@@ -72,6 +84,21 @@ ACTIONS = {
         "Lead marked as not spam and screened again."),
     "notes": LeadAction(NoteForm, lambda lead, form: lifecycle.add_note(
         db.session, lead, current_user, now(), form.body.data or ""), "Note added."),
+    "stage": LeadAction(StageForm, lambda lead, form: pipeline.set_stage(
+        db.session, lead, current_user, now(), form.stage.data, form.estimated_value.data),
+        "Stage updated."),
+    "win": LeadAction(WinForm, lambda lead, form: pipeline.win(
+        db.session, lead, current_user, now(), form.value.data),
+        "Won. The follow-up plan has ended; welcome the new customer."),
+    "lose": LeadAction(LoseForm, lambda lead, form: pipeline.lose(
+        db.session, lead, current_user, now(), today(), _why(form), template=followup_plan()),
+        "Marked as lost; a check-in in six months keeps it in sight."),
+    "reopen": LeadAction(OptionalReasonForm, lambda lead, form: pipeline.reopen(
+        db.session, lead, current_user, now(), _why(form)), "Reopened: back in the pipeline."),
+    "touches": LeadAction(AddTouchForm, lambda lead, form: pipeline.add_touch(
+        db.session, lead, current_user, now(), kind="custom", label=form.label.data,
+        due=form.due.data, template=followup_plan(), override=form.override.data),
+        "Touch added to the plan."),
 }
 
 
@@ -95,6 +122,11 @@ def render_lead(lead: Lead, status: int = 200, posted: tuple[str, FlaskForm] | N
     forms = {name: action.form(formdata=None) for name, action in ACTIONS.items()}
     if posted:
         forms[posted[0]] = posted[1]
+    forms["stage"].stage.data = forms["stage"].stage.data or lead.stage or "new"
+    touches = list(db.session.scalars(
+        select(Touch).options(selectinload(Touch.owner), selectinload(Touch.completed_by))
+        .where(Touch.lead_id == lead.id).order_by(Touch.due, Touch.id)))
+    upcoming = [touch for touch in touches if touch.status == pipeline.OPEN]
     return render_template(
         "staff/lead.html",
         lead=lead,
@@ -104,6 +136,11 @@ def render_lead(lead: Lead, status: int = 200, posted: tuple[str, FlaskForm] | N
         page_url=web_link(lead.page_url),
         website=web_link(lead.website),
         forms=forms,
+        touches=touches,
+        next_touch=upcoming[0] if upcoming else None,
+        today=today(),
+        done_form=TouchDoneForm(formdata=None),
+        reschedule_form=RescheduleForm(formdata=None),
     ), status
 
 
@@ -122,7 +159,9 @@ def act(public_id: str, name: str):
     lead = get_lead(public_id)
     form = action.form()
     if not form.validate():
-        flash("Please correct the form below.", "error")
+        problems = "; ".join(f"{form[field].label.text}: {' '.join(messages)}"
+                             for field, messages in form.errors.items())
+        flash(f"Nothing was changed. {problems}", "error")
         return render_lead(lead, 422, (name, form))
     try:
         action.change(lead, form)

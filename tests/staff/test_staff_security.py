@@ -16,10 +16,11 @@ from capture import export
 from capture.extensions import db
 from capture.models import AuditEntry
 from capture.models import Lead
+from tests.conftest import make_app
 from tests.staff.helpers import add_lead
 from tests.staff.helpers import csrf_token
 
-OPEN = {"static", "staff.login"}
+OPEN = {"static", "staff.login", "staff.calendar_feed"}  # the feed: a secret URL
 OPEN_PREFIXES = ("public.", "devsite.")
 
 
@@ -190,3 +191,26 @@ def test_staff_pages_have_no_inline_script_or_style(staff_client, admin_client, 
         assert "<script" not in page
         assert "<style" not in page
         assert " style=" not in page
+
+
+def test_production_responses_carry_hsts_and_development_ones_do_not(database_url, client):
+    assert "Strict-Transport-Security" not in client.get("/staff/login").headers
+    production = make_app(database_url, ENV="production").test_client()
+    for url in ("/staff/login", "/openapi.json", "/no-such-page"):
+        hsts = production.get(url).headers["Strict-Transport-Security"]
+        assert hsts == "max-age=31536000; includeSubDomains", url
+    shorter = make_app(database_url, ENV="production", HSTS_SECONDS=300).test_client()
+    assert shorter.get("/staff/login").headers["Strict-Transport-Security"].startswith(
+        "max-age=300;")
+    off = make_app(database_url, ENV="production", HSTS_SECONDS=0).test_client()
+    assert "Strict-Transport-Security" not in off.get("/staff/login").headers
+
+
+def test_the_spam_page_says_who_may_mark_not_spam_as_the_rule_is(staff_client, client,
+                                                                  submission):
+    spam = add_lead(client, submission, company_fax="bot")
+    page = staff_client.get("/staff/spam").get_data(as_text=True)
+    assert "Anyone on staff can mark a real lead as not spam" in page
+    assert "An admin can mark" not in page
+    lead_page = staff_client.get(f"/staff/leads/{spam}").get_data(as_text=True)
+    assert "Not spam: screen again" in lead_page  # and a sales account sees the button

@@ -1,0 +1,97 @@
+"""Today: the touches due today, overdue and this week, mine or everyone's, each one
+click from done or rescheduled; and the touch actions the lead page uses too."""
+
+from datetime import timedelta
+
+from flask import abort
+from flask import flash
+from flask import redirect
+from flask import render_template
+from flask import request
+from flask import url_for
+from flask_login import current_user
+
+from capture import followup
+from capture import pipeline
+from capture import queries
+from capture.app import followup_plan
+from capture.extensions import db
+from capture.lifecycle import LifecycleError
+from capture.models import Touch
+from capture.security import local_path
+from capture.staff import bp
+from capture.staff import now
+from capture.staff import today
+from capture.staff.forms import RescheduleForm
+from capture.staff.forms import TouchDoneForm
+
+INT_ID = "int(max=2147483647)"
+
+
+@bp.get("/today")
+def today_page():
+    everyone = request.args.get("who") == "all"
+    day = today()
+    horizon = day + timedelta(days=followup.WEEK_AHEAD)
+    touches = queries.due_touches(db.session, horizon, None if everyone else current_user.id)
+    return render_template("staff/today.html", agenda=followup.agenda(touches, day),
+                           everyone=everyone, done_form=TouchDoneForm(formdata=None),
+                           reschedule_form=RescheduleForm(formdata=None))
+
+
+def _touch(touch_id: int) -> Touch:
+    touch = db.session.get(Touch, touch_id)
+    if touch is None:
+        abort(404)
+    return touch
+
+
+def _back(touch: Touch):
+    """Back where the click came from: Today (with its filter) or the lead page."""
+    target = local_path(request.form.get("next", ""), prefix="/staff/")
+    return redirect(target or url_for("staff.lead_page", public_id=touch.lead.public_id),
+                    code=303)
+
+
+def _refused(touch: Touch, message: str):
+    flash(message, "error")
+    return _back(touch)
+
+
+@bp.post(f"/touches/<{INT_ID}:touch_id>/done")
+def touch_done(touch_id: int):
+    touch = _touch(touch_id)
+    form = TouchDoneForm()
+    if not form.validate():
+        return _refused(touch, "Nothing was changed. " + " ".join(
+            message for messages in form.errors.values() for message in messages))
+    try:
+        following = pipeline.complete_touch(
+            db.session, touch, current_user, now(), today(), outcome=form.outcome.data,
+            note=form.note.data or "", template=followup_plan())
+    except LifecycleError as error:
+        db.session.rollback()
+        return _refused(touch, str(error))
+    message = f"Done: {touch.label} with {touch.lead.company}."
+    if following:
+        message += f" Next: {following.label} on {following.due:%b %-d, %Y}."
+    flash(message, "success")
+    return _back(touch)
+
+
+@bp.post(f"/touches/<{INT_ID}:touch_id>/reschedule")
+def touch_reschedule(touch_id: int):
+    touch = _touch(touch_id)
+    form = RescheduleForm()
+    if not form.validate():
+        return _refused(touch, "Nothing was changed. " + " ".join(
+            message for messages in form.errors.values() for message in messages))
+    try:
+        pipeline.reschedule_touch(db.session, touch, current_user, now(), form.due.data,
+                                  template=followup_plan(), override=form.override.data)
+    except LifecycleError as error:
+        db.session.rollback()
+        return _refused(touch, str(error))
+    flash(f"{touch.label} with {touch.lead.company} moved to {touch.due:%b %-d, %Y}.",
+          "success")
+    return _back(touch)

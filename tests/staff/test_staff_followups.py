@@ -1,0 +1,224 @@
+"""The sales cycle on the staff pages: accepted leads stay findable, Today, the plan
+on the lead page, one-click done and reschedule, the pipeline board, time zones."""
+
+import re
+from datetime import UTC
+from datetime import date
+from datetime import datetime
+from datetime import timedelta
+
+import pytest
+from sqlalchemy import select
+
+from capture import followup
+from capture.extensions import db
+from capture.models import Lead
+from capture.models import StaffUser
+from capture.models import Touch
+from tests.staff.helpers import add_lead
+from tests.staff.helpers import csrf_token
+from tests.staff.helpers import post_form
+
+ROW_LINK = re.compile(r'href="/staff/leads/([^"/]+)"')
+
+
+def utc_today() -> date:
+    """The staff pages' "today" for an account in UTC, the default time zone."""
+    return datetime.now(UTC).date()
+
+
+def act(client, public_id, action, **data):
+    token = csrf_token(client, f"/staff/leads/{public_id}")
+    return client.post(f"/staff/leads/{public_id}/{action}", data={"csrf_token": token} | data)
+
+
+def accept(client, public_id):
+    assert act(client, public_id, "claim").status_code == 303
+    assert act(client, public_id, "accept").status_code == 303
+
+
+@pytest.fixture
+def accepted(client, staff_client, submission):
+    lead = add_lead(client, submission)
+    accept(staff_client, lead)
+    return lead
+
+
+def plan_of(app, public_id):
+    with app.app_context():
+        lead = db.session.scalar(select(Lead).where(Lead.public_id == public_id))
+        found = db.session.scalars(select(Touch).where(Touch.lead_id == lead.id)
+                                   .order_by(Touch.due, Touch.id)).all()
+        db.session.expunge_all()
+        return found
+
+
+def set_due(app, touch_id, due):
+    with app.app_context():
+        db.session.get(Touch, touch_id).due = due
+        db.session.commit()
+
+
+def test_an_accepted_lead_stays_findable_in_the_leads_list_and_the_header_search(
+        client, staff_client, accepted, submission):
+    other = add_lead(client, submission, company="Other Co", email="o@x.example",
+                     phone="+1 555 0199")
+    page = staff_client.get("/staff/leads").get_data(as_text=True)
+    assert set(ROW_LINK.findall(page)) >= {accepted, other}
+    found = staff_client.get("/staff/leads?q=northwind").get_data(as_text=True)
+    assert ROW_LINK.findall(found) == [accepted]
+    assert ROW_LINK.findall(staff_client.get("/staff/leads?q=0199").get_data(as_text=True)) \
+        == [other]
+    assert ROW_LINK.findall(staff_client.get("/staff/leads?status=accepted").get_data(
+        as_text=True)) == [accepted]
+    assert ROW_LINK.findall(staff_client.get("/staff/leads?owner=me&stage=new").get_data(
+        as_text=True)) == [accepted]
+    assert 'action="/staff/leads"' in staff_client.get("/staff/").get_data(as_text=True)
+
+
+def test_accepting_leads_the_lead_page_with_its_plan_and_next_touch(app, staff_client,
+                                                                    accepted):
+    page = staff_client.get(f"/staff/leads/{accepted}").get_data(as_text=True)
+    plan = page.index("Follow-up plan")
+    assert plan < page.index("Contact and company")
+    assert "<strong>Next:</strong> Send a thank-you card" in page
+    for label in ("Offer a network assessment", "Education meeting on data backup",
+                  "Meeting at our office", "Invite to a lunch-and-learn"):
+        assert label in page
+    assert 'href="tel:+15550100"' in page
+    assert 'href="mailto:dana@northwind-it.example"' in page
+
+
+def today_html(client, who=""):
+    response = client.get("/staff/today" + (f"?who={who}" if who else ""))
+    assert response.status_code == 200
+    return response.get_data(as_text=True)
+
+
+def test_today_lists_due_overdue_and_this_week_with_phone_and_email(app, staff_client,
+                                                                    accepted):
+    card, assessment, meeting, *_ = plan_of(app, accepted)
+    today = utc_today()
+    set_due(app, card.id, today - timedelta(days=3))
+    set_due(app, assessment.id, today)
+    set_due(app, meeting.id, today + timedelta(days=4))
+    page = today_html(staff_client)
+    overdue, due, week = (page.index(f'id="group-{n}"') for n in (1, 2, 3))
+    assert overdue < page.index("Send a thank-you card") < due
+    assert due < page.index("Offer a network assessment") < week
+    assert week < page.index("Education meeting on data backup")
+    assert "Meeting at our office" not in page  # months away
+    assert 'href="tel:+15550100"' in page
+    assert 'href="mailto:dana@northwind-it.example"' in page
+
+
+def test_today_for_everyone_shows_other_peoples_touches(app, staff_client,
+                                                        other_sales_client, accepted):
+    card = plan_of(app, accepted)[0]
+    set_due(app, card.id, utc_today())
+    assert "Send a thank-you card" not in today_html(other_sales_client)
+    everyone = today_html(other_sales_client, "all")
+    assert "Send a thank-you card" in everyone
+    assert "sam@example.com" in everyone
+
+
+def test_done_from_today_records_the_outcome_and_returns_to_today(app, staff_client,
+                                                                  accepted):
+    card = plan_of(app, accepted)[0]
+    set_due(app, card.id, utc_today())
+    response = post_form(staff_client, f"/staff/touches/{card.id}/done",
+                         {"outcome": "done", "note": "Posted Monday", "next": "/staff/today"},
+                         token_from="/staff/today")
+    assert (response.status_code, response.headers["Location"]) == (303, "/staff/today")
+    done = plan_of(app, accepted)[0]
+    assert (done.status, done.outcome, done.note) == ("done", "done", "Posted Monday")
+    page = today_html(staff_client)
+    assert "Done: Send a thank-you card with Northwind IT Services." in page
+    assert "<strong>Send a thank-you card</strong>" not in page
+
+
+def test_done_never_redirects_off_the_staff_pages(app, staff_client, accepted):
+    card = plan_of(app, accepted)[0]
+    response = post_form(staff_client, f"/staff/touches/{card.id}/done",
+                         {"outcome": "done", "next": "https://evil.example/"})
+    assert response.headers["Location"] == f"/staff/leads/{accepted}"
+
+
+def test_rescheduling_too_close_is_refused_with_the_conflict_then_allowed_on_override(
+        app, staff_client, accepted):
+    card, assessment, *_ = plan_of(app, accepted)
+    close = (card.due + timedelta(days=3)).isoformat()
+    response = post_form(staff_client, f"/staff/touches/{assessment.id}/reschedule",
+                         {"due": close})
+    assert response.status_code == 303
+    page = staff_client.get(response.headers["Location"]).get_data(as_text=True)
+    assert "only 3 days apart from “Send a thank-you card”" in page
+    assert plan_of(app, accepted)[1].due == assessment.due
+    post_form(staff_client, f"/staff/touches/{assessment.id}/reschedule",
+              {"due": close, "override": "y"})
+    assert plan_of(app, accepted)[1].due.isoformat() == close
+
+
+@pytest.mark.parametrize(("data", "message"), [
+    ({"due": "not a date"}, "Not a valid date value"),
+    ({"due": ""}, "Pick a date"),
+])
+def test_a_bad_reschedule_date_is_a_clear_message(app, staff_client, accepted, data,
+                                                  message):
+    touch = plan_of(app, accepted)[1]
+    response = post_form(staff_client, f"/staff/touches/{touch.id}/reschedule", data)
+    page = staff_client.get(response.headers["Location"]).get_data(as_text=True)
+    assert message in page
+
+
+def test_an_unknown_touch_is_a_404(staff_client):
+    assert post_form(staff_client, "/staff/touches/999999/done",
+                     {"outcome": "done"}).status_code == 404
+
+
+def test_the_pipeline_board_counts_and_values_each_stage(app, client, staff_client,
+                                                         submission):
+    leads = [add_lead(client, submission, email=f"p{i}@x.example") for i in range(4)]
+    for lead in leads:
+        accept(staff_client, lead)
+    act(staff_client, leads[0], "stage", stage="proposal", estimated_value="2500")
+    act(staff_client, leads[1], "win", value="3000")
+    act(staff_client, leads[2], "lose", reason="Went with incumbent")
+    page = staff_client.get("/staff/pipeline").get_data(as_text=True)
+
+    def column(key):
+        start = page.index(f'id="col-{key}"')
+        block = page[start:page.index("</section>", start)]
+        count = re.search(r'board-count">(\d+)<', block).group(1)
+        value = re.search(r'board-value">([^<]+)<', block).group(1)
+        return int(count), value
+
+    assert column("new") == (1, "$0")
+    assert column("proposal") == (1, "$2,500")
+    assert column("won") == (1, "$3,000")
+    assert column("lost") == (1, "$0")
+
+
+def test_win_needs_a_value_and_lose_a_reason(app, staff_client, accepted):
+    assert act(staff_client, accepted, "win", value="").status_code == 422
+    assert act(staff_client, accepted, "win", value="9" * 5000).status_code == 422
+    assert act(staff_client, accepted, "lose", reason=" ").status_code == 422
+    with app.app_context():
+        assert db.session.scalar(select(Lead.status)) == "accepted"
+
+
+def test_a_time_zone_moves_today_to_the_staff_members_own_calendar_day(app, staff_client):
+    response = post_form(staff_client, "/staff/account/time-zone",
+                         {"time_zone": "Pacific/Kiritimati"}, token_from="/staff/account")
+    assert response.status_code == 303
+    with app.app_context():
+        user = db.session.scalar(select(StaffUser).where(StaffUser.email == "sam@example.com"))
+        assert user.time_zone == "Pacific/Kiritimati"
+    page = today_html(staff_client)
+    expected = followup.local_today(datetime.now(UTC),
+                                    "Pacific/Kiritimati")
+    assert expected.strftime("%A %B %-d, %Y") in page
+    bad = post_form(staff_client, "/staff/account/time-zone", {"time_zone": "Mars/Olympus"},
+                    token_from="/staff/account")
+    assert bad.status_code == 422
+    assert "Not a time zone name" in bad.get_data(as_text=True)
