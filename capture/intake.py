@@ -12,14 +12,19 @@ from dataclasses import dataclass
 from datetime import datetime
 from datetime import timedelta
 
+from sqlalchemy import bindparam
+from sqlalchemy import insert
 from sqlalchemy import select
 
 from capture import contract
 from capture import lifecycle
+from capture import outbox
 from capture.models import Lead
+from capture.models import OutboxMessage
 from capture.models import new_public_id
 from capture.screening import ScreeningRules
 from capture.screening import screen
+from capture.vocabulary import Status
 
 
 @dataclass(frozen=True)
@@ -46,28 +51,36 @@ def receive(
     origin: str = "",
     user_agent: str = "",
 ) -> Receipt:
+    """Runs inside every POST /leads, so it speaks SQL directly (two statements and
+    one commit, three with an alert) instead of the ORM's unit of work: the ORM's
+    bookkeeping for one new object cost more than the insert itself."""
     digest = fingerprint(values)
-    earlier = session.execute(
-        select(Lead.public_id, Lead.status)
-        .where(Lead.fingerprint == digest, Lead.received_at >= now - duplicate_window)
-        .order_by(Lead.received_at)
-        .limit(1)
-    ).first()
+    connection = session.connection()
+    earlier = connection.execute(
+        DUPLICATE, {"fingerprint": digest, "since": now - duplicate_window}).first()
     if earlier:
+        session.rollback()
         return Receipt(earlier.public_id, earlier.status, duplicate=True)
 
     verdict = screen(values, rules)
-    lead = Lead(
-        **{spec.name: values[spec.name] for spec in contract.FIELDS},
-        public_id=new_public_id(),
-        fingerprint=digest,
-        received_at=now,
-        updated_at=now,
-        origin=origin[:300],
-        user_agent=user_agent[:500],
-    )
-    session.add(lead)
-    lifecycle.apply_verdict(session, lead, verdict, now)
-    public_id, status = lead.public_id, lead.status
+    row = {spec.name: values[spec.name] for spec in contract.FIELDS} | {
+        "public_id": new_public_id(),
+        "fingerprint": digest,
+        "received_at": now,
+        "updated_at": now,
+        "origin": origin[:300],
+        "user_agent": user_agent[:500],
+    } | lifecycle.verdict_columns(verdict, now)
+    lead_id = connection.execute(insert(LEADS), row).inserted_primary_key[0]
+    if row["status"] == Status.QUEUED:
+        connection.execute(insert(OUTBOX), outbox.lead_alert_row(lead_id, row["public_id"], now))
     session.commit()
-    return Receipt(public_id, status, duplicate=False)
+    return Receipt(row["public_id"], row["status"], duplicate=False)
+
+
+LEADS = Lead.__table__
+OUTBOX = OutboxMessage.__table__
+DUPLICATE = (select(LEADS.c.public_id, LEADS.c.status)
+             .where(LEADS.c.fingerprint == bindparam("fingerprint"),
+                    LEADS.c.received_at >= bindparam("since"))
+             .order_by(LEADS.c.received_at).limit(1))

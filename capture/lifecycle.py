@@ -8,6 +8,7 @@ AuditEntry and commits, or raises a named exception and changes nothing.
 No Flask here: views turn the exceptions into pages.
 """
 
+from dataclasses import asdict
 from datetime import date
 from datetime import datetime
 
@@ -207,15 +208,31 @@ def mark_not_spam(session, lead: Lead, user: StaffUser, now: datetime, *, screen
     return entry
 
 
+def verdict_columns(verdict, now: datetime) -> dict:
+    """What screening's verdict sets on a lead: status, reasons, flags (dicts of id,
+    sentence, evidence), the flag count the queue orders by, and when it first
+    entered the queue. One definition for a new lead (intake) and an old one."""
+    columns = {
+        "status": verdict.status,
+        "reasons": [asdict(reason) for reason in verdict.reasons],
+        "flags": [asdict(flag) for flag in verdict.flags],
+        "flag_count": len(verdict.flags),
+        "screening_version": getattr(verdict, "rules_version", ""),
+    }
+    if verdict.status == S.QUEUED:
+        columns["queued_at"] = now
+    return columns
+
+
 def apply_verdict(session, lead: Lead, verdict, now: datetime) -> None:
-    """Give a lead screening's verdict: its status, reasons and flags, and the staff
-    alert when it enters the queue. The one place a verdict takes effect, for a
-    new lead (intake) and for one staff say is not spam."""
-    lead.status = verdict.status
-    lead.record_verdict(verdict)
+    """Give an existing lead screening's verdict (staff say it is not spam, or a new
+    rule set screens it again), and the staff alert when it enters the queue."""
+    for column, value in verdict_columns(verdict, now).items():
+        if column == "queued_at" and lead.queued_at:
+            continue
+        setattr(lead, column, value)
     if lead.status == S.QUEUED:
-        lead.queued_at = lead.queued_at or now
-        outbox.enqueue_lead_alert(session, lead)
+        session.add(outbox.alert_for(lead))
 
 
 def add_note(session, lead: Lead, user: StaffUser, now: datetime, body: str) -> Note:

@@ -3,7 +3,6 @@
 import re
 import secrets
 import string
-from dataclasses import asdict
 from datetime import UTC
 from datetime import date
 from datetime import datetime
@@ -137,13 +136,6 @@ class Lead(db.Model):
         Index("ix_leads_status_stage", "status", "stage"),
         Index("ix_leads_owner_status", "owner_id", "status"),
     )
-
-    def record_verdict(self, verdict) -> None:
-        """Keep a screening verdict's reasons and flags (as dicts of id, sentence,
-        evidence) and the flag count the queue orders by; the status is the caller's."""
-        self.reasons = [asdict(reason) for reason in verdict.reasons]
-        self.flags = [asdict(flag) for flag in verdict.flags]
-        self.flag_count = len(verdict.flags)
 
     @property
     def reason_ids(self) -> list[str]:

@@ -29,6 +29,7 @@ from sqlalchemy import or_
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
+from capture import search
 from capture.models import Lead
 from capture.models import Touch
 from capture.vocabulary import FLAGS
@@ -121,10 +122,6 @@ def parse_filters(view: str, args: Mapping[str, str], me: int | None = None) -> 
     )
 
 
-def _like_escape(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-
-
 def _carries(column, item_id: str):
     """Whether a JSON list of reasons or flags holds one with this id.
 
@@ -132,21 +129,15 @@ def _carries(column, item_id: str):
     sentence or evidence would be escaped as \\"id\\", so it cannot match), and
     a LIKE on the JSON's text works alike on SQLite and PostgreSQL.
     """
-    pattern = f'%"id": "{_like_escape(item_id)}"%'
+    pattern = f'%"id": "{search.like_escape(item_id)}"%'
     return cast(column, Text).like(pattern, escape="\\")
 
 
-def _where(filters: Filters) -> list:
+def _where(filters: Filters, session) -> list:
     statuses = filters.statuses
     clauses = [Lead.status == statuses[0] if len(statuses) == 1 else Lead.status.in_(statuses)]
     if filters.q:
-        pattern = f"%{_like_escape(filters.q.lower())}%"
-        clauses.append(or_(
-            func.lower(Lead.company).like(pattern, escape="\\"),
-            func.lower(Lead.email).like(pattern, escape="\\"),
-            func.lower(Lead.name).like(pattern, escape="\\"),
-            Lead.phone.like(pattern, escape="\\"),
-        ))
+        clauses.append(search.matches(filters.q, session.get_bind().dialect.name))
     if filters.source:
         clauses.append(Lead.source == filters.source)
     if filters.owner_id:
@@ -238,7 +229,7 @@ def decode_cursor(cursor: str | None) -> list | None:
 def lead_page(session, filters: Filters, cursor: str | None = None,
               limit: int = PAGE_SIZE) -> Page:
     """One page of the list ``filters`` describe, starting after ``cursor``."""
-    query = (select(Lead).options(selectinload(Lead.owner)).where(*_where(filters))
+    query = (select(Lead).options(selectinload(Lead.owner)).where(*_where(filters, session))
              .order_by(*_order(filters)).limit(limit + 1))
     key = decode_cursor(cursor)
     if key is not None:
@@ -270,7 +261,7 @@ def iter_leads(session, filters: Filters, batch: int = 1000) -> Iterator[list]:
 
 
 def count(session, filters: Filters) -> int:
-    return session.scalar(select(func.count()).select_from(Lead).where(*_where(filters)))
+    return session.scalar(select(func.count()).select_from(Lead).where(*_where(filters, session)))
 
 
 def reason_counts(session, filters: Filters) -> Counter:
@@ -278,7 +269,7 @@ def reason_counts(session, filters: Filters) -> Counter:
     in one pass over the list's rows."""
     columns = [func.sum(case((_carries(Lead.reasons, reason_id), 1), else_=0))
                for reason_id in REASONS]
-    totals = session.execute(select(*columns).where(*_where(filters))).one()
+    totals = session.execute(select(*columns).where(*_where(filters, session))).one()
     return Counter({reason_id: total for reason_id, total in zip(REASONS, totals, strict=True)
                     if total})
 

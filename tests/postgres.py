@@ -60,7 +60,7 @@ def throwaway_server(database: str = "leadpress"):
     started = False
     try:
         run(f"{bin_dir}/initdb", "-D", data, "-U", "postgres", "-A", "trust",
-            "--encoding=UTF8", "--locale=C", "--no-sync")
+            "--encoding=UTF8", "--locale=C.UTF-8", "--no-sync")
         options = (f"-c listen_addresses=127.0.0.1 -c port={port} "
                    f"-c unix_socket_directories={sockets} -c fsync=off "
                    "-c synchronous_commit=off -c full_page_writes=off")
