@@ -29,6 +29,7 @@ sys.path.insert(0, str(ROOT))
 from capture.screening import DEFAULT_RULES  # noqa: E402
 from capture.screening import FLAG_IDS  # noqa: E402
 from capture.screening import REASON_IDS  # noqa: E402
+from capture.screening import rules_version  # noqa: E402
 from capture.screening import screen  # noqa: E402
 
 DEFAULT_CORPORA = "tests/screening_corpus/*.jsonl"
@@ -127,6 +128,7 @@ def timings(cases: list[Case], repeat: int) -> list[float]:
 
 def report(outcomes: list[Outcome], seconds: list[float]) -> None:
     total = len(outcomes)
+    print(f"rules version: {rules_version(DEFAULT_RULES)}")
     print(f"cases: {total}")
     status = sum(o.status == o.case.status for o in outcomes)
     reasons = sum(o.reasons == o.case.reasons for o in outcomes)

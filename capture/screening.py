@@ -51,6 +51,8 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import hashlib
+import json
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -84,6 +86,11 @@ NON_DECIDING_ROLES = frozenset({"technician", "other"})
 
 #: Evidence quoted from a message is cut to about this many characters.
 EVIDENCE_LENGTH = 120
+
+#: The rule code's own version: raise it whenever this module reads text or
+#: judges differently, so ``rules_version`` changes with the code as well as
+#: with the thresholds and phrase lists.
+RULES_CODE_VERSION = 1
 
 # Question openers; a fragment starting with one asks something.
 _QUESTION_WORDS = frozenset({
@@ -159,6 +166,22 @@ def rules_from_config(config: Mapping[str, object]) -> ScreeningRules:
         else:
             changes[field.name] = _patterns(key, value)
     return ScreeningRules(**changes)
+
+
+def rules_fingerprint(rules: ScreeningRules) -> str:
+    """The text ``rules_version`` hashes: the code's version marker, then every
+    threshold and phrase list by name, as JSON with sorted keys (stable across
+    runs, processes and machines, unlike ``hash()``)."""
+    fields = {field.name: getattr(rules, field.name) for field in dataclasses.fields(rules)}
+    return json.dumps({"code": RULES_CODE_VERSION, "rules": fields}, sort_keys=True,
+                      ensure_ascii=False)
+
+
+def rules_version(rules: ScreeningRules) -> str:
+    """A short name for one rule set (12 hex digits of a SHA-256), so a verdict, a
+    report or an evaluation can say which rules produced it; it changes whenever a
+    threshold, a phrase list or the rule code (``RULES_CODE_VERSION``) changes."""
+    return hashlib.sha256(rules_fingerprint(rules).encode("utf-8")).hexdigest()[:12]
 
 
 def screen(submission: Mapping[str, object], rules: ScreeningRules = DEFAULT_RULES) -> Verdict:

@@ -1,5 +1,11 @@
 """Screening rules: a table of realistic submissions, the evidence, config, and a property."""
 
+import hashlib
+import json
+import os
+import subprocess
+import sys
+
 import pytest
 from hypothesis import given
 from hypothesis import settings
@@ -10,8 +16,11 @@ from capture.contract import INTERESTS
 from capture.contract import PROVIDER_TYPES
 from capture.contract import ROLES
 from capture.screening import DEFAULT_RULES
+from capture.screening import RULES_CODE_VERSION
 from capture.screening import ScreeningRules
+from capture.screening import rules_fingerprint
 from capture.screening import rules_from_config
+from capture.screening import rules_version
 from capture.screening import screen
 
 BASE = {
@@ -433,6 +442,45 @@ def test_an_empty_phrase_list_switches_that_rule_off():
 def test_junk_config_raises_an_error_naming_the_key(key, value):
     with pytest.raises(ValueError, match=key):
         rules_from_config({key: value})
+
+
+# --- rules_version ----------------------------------------------------------
+
+def test_rules_version_is_twelve_hex_digits_of_the_fingerprints_sha256():
+    version = rules_version(DEFAULT_RULES)
+    assert len(version) == 12
+    assert version == hashlib.sha256(
+        rules_fingerprint(DEFAULT_RULES).encode("utf-8")).hexdigest()[:12]
+
+
+def test_rules_fingerprint_holds_the_code_version_thresholds_and_phrase_lists():
+    fingerprint = json.loads(rules_fingerprint(DEFAULT_RULES))
+    assert fingerprint["code"] == RULES_CODE_VERSION
+    assert fingerprint["rules"]["max_employees"] == 500
+    assert fingerprint["rules"]["price_asks"] == list(DEFAULT_RULES.price_asks)
+
+
+def test_equal_rules_have_the_same_version():
+    assert rules_version(rules_from_config({})) == rules_version(DEFAULT_RULES)
+
+
+@pytest.mark.parametrize("config", [
+    {"SCREEN_MAX_EMPLOYEES": 501},
+    {"SCREEN_MIN_MONTHLY_BUDGET": 1499},
+    {"SCREEN_PRICE_ASKS": ["how much"]},
+    {"SCREEN_OWN_IT_REQUESTS": list(DEFAULT_RULES.own_it_requests) + ["need a plumber"]},
+])
+def test_any_changed_threshold_or_phrase_changes_the_version(config):
+    assert rules_version(rules_from_config(config)) != rules_version(DEFAULT_RULES)
+
+
+def test_rules_version_is_the_same_in_another_process():
+    code = ("from capture.screening import DEFAULT_RULES, rules_version; "
+            "print(rules_version(DEFAULT_RULES))")
+    env = os.environ | {"PYTHONHASHSEED": "12345"}
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            check=True, env=env, cwd=os.path.dirname(os.path.dirname(__file__)))
+    assert result.stdout.strip() == rules_version(DEFAULT_RULES)
 
 
 # --- property ---------------------------------------------------------------
