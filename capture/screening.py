@@ -62,6 +62,7 @@ from capture.contract import choice_label
 from capture.screening_phrases import CLIENT_CONTEXT
 from capture.screening_phrases import FIRST_PERSON
 from capture.screening_phrases import OTHER_REQUESTS
+from capture.screening_phrases import OTHERS_SPEECH
 from capture.screening_phrases import OWN_IT_REQUESTS
 from capture.screening_phrases import OWN_PRICE_MENTIONS
 from capture.screening_phrases import PLEASANTRIES
@@ -132,6 +133,7 @@ class ScreeningRules:
     max_employees: int = 500
     min_monthly_budget: int = 1500
     first_person: tuple[str, ...] = FIRST_PERSON
+    others_speech: tuple[str, ...] = OTHERS_SPEECH
     own_it_requests: tuple[str, ...] = OWN_IT_REQUESTS
     client_context: tuple[str, ...] = CLIENT_CONTEXT
     provider_self_descriptions: tuple[str, ...] = PROVIDER_SELF_DESCRIPTIONS
@@ -230,11 +232,12 @@ def _not_msp(submission: Mapping[str, object], message: _Text,
             "IT consultants and VARs.",
             company_type or "(none)",
         )
-    if _search(rules.provider_self_descriptions, message.norm):
+    text = _without_others_speech(message, rules)
+    if _search(rules.provider_self_descriptions, text.norm):
         return None
-    span = _own_it_request(message, rules)
+    span = _own_it_request(text, rules)
     if span:
-        evidence = message.source(*span)
+        evidence = text.source(*span)
         return Reason(
             "not_msp",
             f"Asks for IT help for its own organisation (\u201c{evidence}\u201d); "
@@ -397,6 +400,41 @@ class _Text:
 
     def source(self, start: int, end: int) -> str:
         return self.original[self.starts[start]:self.starts[end - 1] + 1].strip()
+
+
+_QUOTATION = re.compile(
+    r'"[^"\n]{1,300}"'
+    r"|(?<!\w)'(?=\S)(?:[^'\n]|'(?=\w)){1,300}?(?<=\S)'(?!\w)"
+)
+_SENTENCE_END = re.compile(r"[.!?\n]")
+
+
+def _without_others_speech(text: _Text, rules: ScreeningRules) -> _Text:
+    """The text with the quotations of others blanked out.
+
+    A quotation is someone else's when the words leading to it (its sentence,
+    or the sentence before when that is too short to name a speaker) or the
+    sentence right after it name another party (``OTHERS_SPEECH``): "A client
+    told me, 'we need IT support'".  Quoted words of the sender's own people
+    ("Dr. O'Brien told me, 'find us an IT company'") stay.  Blanks keep every
+    position, so evidence still maps back to the original.
+    """
+    norm = text.norm
+    for quote in _QUOTATION.finditer(text.norm):
+        start, end = quote.span()
+        lead_start = _sentence_start(norm, start)
+        if len(norm[lead_start:start].split()) < 3:
+            lead_start = _sentence_start(norm, lead_start - 1)
+        after = _SENTENCE_END.search(norm, end + 1)
+        tail = norm[end:after.end() if after else len(norm)]
+        if _search(rules.others_speech, norm[lead_start:start] + " / " + tail):
+            norm = norm[:start] + " " * (end - start) + norm[end:]
+    return dataclasses.replace(text, norm=norm)
+
+
+def _sentence_start(norm: str, position: int) -> int:
+    ends = [m.end() for m in _SENTENCE_END.finditer(norm, 0, max(0, position - 1))]
+    return ends[-1] if ends else 0
 
 
 def _clauses(norm: str, *, turns: bool) -> list[tuple[int, int]]:

@@ -24,7 +24,7 @@ _ORGS = (
 _NEED = (
     r"need|needs|needed|needing|looking for|look for|searching for|seeking|want|wants"
     r"|would like|we'd like|i'd like|require|requires|in need of|interested in|hire|hiring"
-    r"|to find|could use|shopping for|quote|quote us|quote me"
+    r"|to find|find us|find me|could use|shopping for|quote|quote us|quote me"
 )
 # Small words allowed between the need and the thing: "need a reliable ...".
 _BUY_GAP = (
@@ -140,6 +140,18 @@ _PRICE_WORD = rf"prices?|pricing|price list|{_RATE}|rate card|costs?|fees?|quote
 #: A clause must speak for the sender's own organisation to count as its request.
 FIRST_PERSON = (
     r"we", r"us", r"our", r"ours", r"ourselves", r"i", r"my", r"me", r"myself",
+)
+
+#: Words before (or right after) a quotation that make it someone else's speech: a
+#: provider quoting what its clients or prospects say is still a provider.
+OTHERS_SPEECH = (
+    # "A client told me, 'we're looking for a provider...'", "Prospects tell us: '...'"
+    r"clients?|customers?|prospects?|callers?|calls|buyers?|users?|patients?|tenants?",
+    # "Every other business I speak to says '...'", "owners tell us '...'"
+    r"business|businesses|compan(?:y|ies)|owners?|people|folks|everyone|everybody",
+    # "The line we hear from them is '...'", "I hear the same line: '...'"
+    r"(?:we|i) (?:hear|heard|get|got|keep hearing)|the (?:line|objection|question)s?"
+    r"|objections?",
 )
 
 #: The sender asks for IT services or products for its own organisation.

@@ -215,6 +215,26 @@ END_USERS_WHO_PICKED_MSP = [
          "screened_out", NOT_MSP),
 ]
 
+# A provider quoting its clients or prospects is still a provider; an end user quoting
+# its own people still asks for itself.
+QUOTED_SPEECH = [
+    case("provider-quotes-callers", said(
+        "Half our inbound calls open with 'our file server died and we need someone here "
+        "now.' We would rather meet those companies before that."), "queued"),
+    case("provider-quotes-prospects-double-quotes", said(
+        "What prospects say on every call: \u201cWe're looking for an IT company that "
+        "answers the phone.\u201d We want more of those calls."), "queued"),
+    case("provider-quote-then-speaker", said(
+        "\"We need IT support but can't afford a full-time person.\" That is what every "
+        "owner tells us, and our managed services plans fit them."), "queued"),
+    case("end-user-quotes-own-manager", said(
+        "Our practice manager put it plainly: 'find us an IT company that answers the "
+        "phone.' We have 15 PCs and a server."), "screened_out", NOT_MSP),
+    case("end-user-quotes-partner-then-asks", said(
+        "My partner keeps saying 'just get an MSP'. We're a 10-person law office and we "
+        "need someone to take over our email and backups."), "screened_out", NOT_MSP),
+]
+
 SIZE_AND_BUDGET = [
     case("too-large", said("", employees=1200), "screened_out", ("too_large",)),
     case("employees-500-is-fine", said("", employees=500), "queued"),
@@ -297,8 +317,8 @@ ROLES_AND_SPAM = [
 ]
 
 TABLE = (QUEUED_PROVIDERS + PROVIDERS_NAMING_CLIENTS + DECLARED_NON_PROVIDERS
-         + END_USERS_WHO_PICKED_MSP + SIZE_AND_BUDGET + TIRE_KICKERS + NOT_TIRE_KICKERS
-         + ROLES_AND_SPAM)
+         + END_USERS_WHO_PICKED_MSP + QUOTED_SPEECH + SIZE_AND_BUDGET + TIRE_KICKERS
+         + NOT_TIRE_KICKERS + ROLES_AND_SPAM)
 
 
 def ids(items):
