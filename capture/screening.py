@@ -22,13 +22,31 @@ Matching is case-insensitive and each entry of a list only matches whole words.
 Every entry is a regular expression; a plain phrase such as ``our clinic`` is
 one too.
 
-``not_msp`` from text: the message is cut into clauses (at ``. ! ? ;``, line
-breaks, and turns such as "but").  A clause counts when it has a first-person
-marker (we, our, I, my...) and an ``OWN_IT_REQUESTS`` phrase, unless it has a
-``CLIENT_CONTEXT`` phrase: an IT provider talks about its clients' servers all
-day, and DESIGN.md says that must never count against it.  A
-``PROVIDER_SELF_DESCRIPTIONS`` phrase anywhere ("we are an MSP", "we sell
-managed IT services to...") vetoes the text rule for the whole submission.
+``not_msp`` from text reads the sender's own organisation.  Quotations of
+others are blanked first (``OTHERS_SPEECH``: "a client told me, 'we need IT
+support'" is the client's request).  Then:
+- a provider's description of itself anywhere (``PROVIDER_SELF_DESCRIPTIONS``:
+  "we are an MSP", "we support 40 dental offices") keeps the lead;
+- the sender describing itself in another line of business
+  (``OWN_LINE_OF_BUSINESS``: "we're a civil engineering firm", "I run six
+  restaurants", "General contractor here.") screens it out: that is the
+  strongest evidence there is, whatever box it ticked;
+- so does a request for IT help or an IT provider for itself
+  (``OWN_IT_REQUESTS``: "choosing a new managed IT partner", "someone to look
+  after our computers", "our server keeps crashing");
+- a vague request ("someone to take care of all of it", ``VAGUE_REQUESTS``)
+  counts only beside a sign of the sender's own organisation or its own IT
+  (``OWN_ORGANISATION_HINTS``: "our church", "our patients";
+  ``OWN_IT_CONTEXT``: "we have six computers").
+The message is cut into clauses (at ``. ! ? ;``, line breaks, and turns such
+as "but").  A request counts only when the sender makes it for itself: the
+clause is not about those it serves (``CLIENT_CONTEXT``: "we support 40
+dental offices"), the request's subject is not someone else (``OTHER_PARTIES``:
+"our clients need", "they want", "small businesses need"), and the clause
+speaks for the sender (a first-person word, no subject, its own people or its
+own name as the subject).  Clients are only someone else's when the sender
+serves them: a law firm's clients do not make it a provider.  Every reason
+quotes the words it rests on.
 
 ``tire_kicker`` from text: some clause asks for our price (``PRICE_ASKS``, and
 not the sender talking about its own prices, ``OWN_PRICE_MENTIONS``), and no
@@ -39,12 +57,19 @@ fragment without a ``PRICE_TERMS`` word ("how do your campaigns work?").
 Greetings and sign-offs ask nothing, so they never count; the few greetings
 that are questions ("how are you?") are listed in ``PLEASANTRIES``.
 
-Known limits (the rules err towards keeping a lead; staff see everything):
-an end user with no first-person word ("The practice needs computer support"),
-or one that names its own sites in the plural ("our dental offices need IT
-support", read as clients), passes; a provider describing its own incident
-without saying what it is ("we were hit by ransomware ourselves") is screened
-out; "How much do you know about VoIP?" reads as a price question.
+Known limits (staff see everything screening set aside and can release it):
+the rules read words, not meaning, so they miss what they have no words for.
+An end user that neither names its line of business nor asks in a known way
+("The practice needs computer support": no first person) passes, and so does
+one whose trade is missing from the vocabulary.  A provider saying it is a
+provider ("we are an MSP") is never screened out by its text, even if it also
+asks for IT help for itself; a provider that never says so but describes its
+own IT trouble ("we were hit by ransomware ourselves", "our own network needs
+an upgrade") is screened out, and so is one that names itself with a line of
+business from the vocabulary and never says "IT" ("we're an engineering firm"
+from a network engineering company).  Quotations count as others' only when
+a party is named next to them.  "How much do you know about VoIP?" reads as
+a price question.
 """
 
 from __future__ import annotations
@@ -61,14 +86,19 @@ from capture.contract import PROVIDER_TYPES
 from capture.contract import choice_label
 from capture.screening_phrases import CLIENT_CONTEXT
 from capture.screening_phrases import FIRST_PERSON
+from capture.screening_phrases import OTHER_PARTIES
 from capture.screening_phrases import OTHER_REQUESTS
 from capture.screening_phrases import OTHERS_SPEECH
+from capture.screening_phrases import OWN_IT_CONTEXT
 from capture.screening_phrases import OWN_IT_REQUESTS
+from capture.screening_phrases import OWN_LINE_OF_BUSINESS
+from capture.screening_phrases import OWN_ORGANISATION_HINTS
 from capture.screening_phrases import OWN_PRICE_MENTIONS
 from capture.screening_phrases import PLEASANTRIES
 from capture.screening_phrases import PRICE_ASKS
 from capture.screening_phrases import PRICE_TERMS
 from capture.screening_phrases import PROVIDER_SELF_DESCRIPTIONS
+from capture.screening_phrases import VAGUE_REQUESTS
 from capture.vocabulary import FLAGS
 from capture.vocabulary import REASONS
 from capture.vocabulary import Status
@@ -91,7 +121,7 @@ EVIDENCE_LENGTH = 120
 #: The rule code's own version: raise it whenever this module reads text or
 #: judges differently, so ``rules_version`` changes with the code as well as
 #: with the thresholds and phrase lists.
-RULES_CODE_VERSION = 1
+RULES_CODE_VERSION = 2
 
 # Question openers; a fragment starting with one asks something.
 _QUESTION_WORDS = frozenset({
@@ -134,7 +164,12 @@ class ScreeningRules:
     min_monthly_budget: int = 1500
     first_person: tuple[str, ...] = FIRST_PERSON
     others_speech: tuple[str, ...] = OTHERS_SPEECH
+    other_parties: tuple[str, ...] = OTHER_PARTIES
     own_it_requests: tuple[str, ...] = OWN_IT_REQUESTS
+    vague_requests: tuple[str, ...] = VAGUE_REQUESTS
+    own_it_context: tuple[str, ...] = OWN_IT_CONTEXT
+    own_line_of_business: tuple[str, ...] = OWN_LINE_OF_BUSINESS
+    own_organisation_hints: tuple[str, ...] = OWN_ORGANISATION_HINTS
     client_context: tuple[str, ...] = CLIENT_CONTEXT
     provider_self_descriptions: tuple[str, ...] = PROVIDER_SELF_DESCRIPTIONS
     price_terms: tuple[str, ...] = PRICE_TERMS
@@ -214,14 +249,21 @@ def screen(submission: Mapping[str, object], rules: ScreeningRules = DEFAULT_RUL
 
 def _not_msp(submission: Mapping[str, object], message: _Text,
              rules: ScreeningRules) -> Reason | None:
-    """A declared non-provider, or a provider type with a message asking for IT help.
+    """A declared non-provider, or a provider type whose own words say otherwise.
 
-    The website is read with the same rule as the message, its address turned
-    into words ("https://acme.example/we-need-it-support" reads "we need it
-    support").  A domain alone is a company name in another form
-    (smithdental.com, dentalitsolutions.com), and DESIGN.md says a name never
-    suffices; an address can only count when its words make the same
-    first-person request a message would.
+    The message says who the sender is and what it asks for.  A provider's own
+    description of itself settles it.  Otherwise the sender's organisation in
+    another line of business ("we're a civil engineering firm") is enough, and
+    so is a request for IT help or an IT provider for itself ("choosing a new
+    managed IT partner"); a vague request ("someone to take care of all of it")
+    needs the organisation or its own IT named elsewhere.  Requests of its
+    clients and words it quotes from others are not its own.  Every reason
+    quotes the words it rests on.
+
+    The website is read with the request rule, its address turned into words
+    ("https://acme.example/we-need-it-support" reads "we need it support").  A
+    domain alone is a company name in another form (smithdental.com), and
+    DESIGN.md says a name never suffices.
     """
     company_type = _field(submission, "company_type")
     if company_type not in PROVIDER_TYPES:
@@ -235,17 +277,18 @@ def _not_msp(submission: Mapping[str, object], message: _Text,
     text = _without_others_speech(message, rules)
     if _search(rules.provider_self_descriptions, text.norm):
         return None
-    span = _own_it_request(text, rules)
-    if span:
-        evidence = text.source(*span)
-        return Reason(
-            "not_msp",
-            f"Asks for IT help for its own organisation (\u201c{evidence}\u201d); "
-            "we only serve IT service providers.",
-            evidence,
-        )
+    organisation = _own_words(text, rules.own_line_of_business, rules, speaker=False)
+    request = _own_words(text, rules.own_it_requests, rules)
+    if request is None:
+        vague = _own_words(text, rules.vague_requests, rules)
+        support = organisation or _own_words(
+            text, rules.own_organisation_hints + rules.own_it_context, rules, speaker=False)
+        if vague and support:
+            request, organisation = vague, support
+    if organisation or request:
+        return _not_msp_reason(text, organisation, request)
     website = _field(submission, "website").strip()
-    if website and _own_it_request(_Text.of(_url_words(website)), rules):
+    if website and _own_words(_Text.of(_url_words(website)), rules.own_it_requests, rules):
         return Reason(
             "not_msp",
             f"The website address reads as a request for IT help ({website}); "
@@ -253,6 +296,25 @@ def _not_msp(submission: Mapping[str, object], message: _Text,
             website,
         )
     return None
+
+
+def _not_msp_reason(text: _Text, organisation: tuple[int, int] | None,
+                    request: tuple[int, int] | None) -> Reason:
+    """One sentence quoting each piece of evidence as the sender wrote it."""
+    said = text.source(*organisation) if organisation else None
+    asked = text.source(*request) if request else None
+    if said and asked and (said in asked or asked in said):
+        said, asked = None, max(said, asked, key=len)
+    if said and asked:
+        sentence = (f"Speaks of its own organisation (\u201c{said}\u201d) and asks for IT "
+                    f"help for itself (\u201c{asked}\u201d)")
+    elif asked:
+        sentence = f"Asks for IT help for its own organisation (\u201c{asked}\u201d)"
+    else:
+        sentence = (f"Describes its own organisation, whose line of business is not IT "
+                    f"services (\u201c{said}\u201d)")
+    return Reason("not_msp", f"{sentence}; we only serve IT service providers.",
+                  asked or said or "")
 
 
 def _too_large(submission: Mapping[str, object], rules: ScreeningRules) -> Reason | None:
@@ -311,16 +373,82 @@ def _not_decision_maker(submission: Mapping[str, object]) -> Reason | None:
     )
 
 
-def _own_it_request(text: _Text, rules: ScreeningRules) -> tuple[int, int] | None:
-    """Span of the first clause where the sender asks IT help for itself."""
-    for start, end in _clauses(text.norm, turns=True):
+def _own_words(text: _Text, patterns: tuple[str, ...], rules: ScreeningRules, *,
+               speaker: bool = True) -> tuple[int, int] | None:
+    """Evidence span of the first clause where the sender says ``patterns`` of itself.
+
+    A clause about those the sender serves (``client_context``) never counts,
+    nor a match whose subject is someone else ("our clients need", "they want",
+    ``other_parties``).  With ``speaker`` the clause must also speak for the
+    sender: a first-person word, no subject at all ("Looking for an MSP..."),
+    or the sender's name as the subject ("Heartland Credit Union will issue...").
+    """
+    pattern = _compiled(patterns, False)
+    if pattern is None:
+        return None
+    for start, end in text.clauses:
         clause = text.norm[start:end]
-        if _search(rules.client_context, clause) or not _search(rules.first_person, clause):
+        if speaker and _search(rules.client_context, clause):
             continue
-        match = _search(rules.own_it_requests, clause)
-        if match:
+        for match in pattern.finditer(clause):
+            lead = clause[:match.start()]
+            if _said_of_others(lead, rules):
+                continue
+            if speaker and not (_search(rules.first_person, clause) or _HOLLOW.fullmatch(lead)
+                                or _OWN_PEOPLE.search(lead) or _named_subject(text, start, lead)):
+                continue
             return _evidence_span(start, end, start + match.start(), start + match.end())
     return None
+
+
+# Words that may stand before a request without naming who asks ("Hi, looking for...").
+_HOLLOW = re.compile(
+    r"\W*(?:(?:hi|hello|hey|dear|so|and|also|now|currently|ideally|basically|honestly"
+    r"|really|just|still|then|ok|okay|yes|well|please|urgently|again|anyway)\W+)*",
+    re.IGNORECASE)
+# The sender's own people as the subject: "The board approved an RFP", "Dr. Kim wants".
+_OWN_PEOPLE = re.compile(
+    r"(?<!\w)(?:(?:the|our|my) (?:[\w'-]+ ){0,2}?(?:board|management|leadership|owners?"
+    r"|partners|director|ceo|cfo|cio|coo|administrator|principal|superintendent|doctor"
+    r"|dentist|pastor|committee|council|office manager|practice manager)"
+    r"|(?:dr|pastor|father|reverend)\.? [a-z]+)\W+(?:[\w'-]+\W+){0,3}$",
+    re.IGNORECASE)
+# Where a subject is, not who: "Hospitals and clinics in Ohio are choosing...".
+_TRAILING_PLACE = re.compile(
+    r"(?:\s+(?:in|across|around|near|from|at|throughout|all over|outside)"
+    r"(?:\s+[\w'.-]+){1,3})+\s*$", re.IGNORECASE)
+# Words between a subject and its verb: "our clients are all looking for".
+_TRAILING_AUX = re.compile(
+    r"(?:\W+(?:all|often|usually|also|still|really|typically|mostly|always|now|just|are|is"
+    r"|were|was|will|would|may|might|sometimes|never|currently|constantly|regularly"
+    r"|frequently|then|actually|eventually|do|does|don't|doesn't|did|already|even|only"
+    r"|generally|simply|probably|should|could|can|must|right now|keep|keeps|have|has))*\W*$",
+    re.IGNORECASE)
+_NOT_NAMES = frozenset({
+    "the", "a", "an", "every", "each", "any", "all", "most", "many", "some", "small", "local",
+    "this", "that", "these", "those", "when", "if", "our", "my", "their", "your", "his", "her",
+    "its", "lots", "plenty", "half", "one", "no", "both", "such", "other", "another", "they",
+    "he", "she", "it", "you", "there", "here", "what", "how", "why", "who", "which", "where",
+    "as", "since", "because", "after", "before", "while", "also", "and", "but", "so", "then",
+    "now", "today", "just", "only", "even", "still", "yet", "hi", "hello", "dear", "thanks",
+    "please", "we", "i", "windows", "microsoft",
+})
+
+
+def _said_of_others(lead: str, rules: ScreeningRules) -> bool:
+    """Whether the words before a match make its subject someone other than the sender."""
+    pattern = _compiled_at_end(rules.other_parties)
+    lead = _TRAILING_AUX.sub("", re.sub(r"\([^)]*\)", " ", lead))
+    lead = _TRAILING_PLACE.sub("", lead)
+    return bool(pattern and pattern.search(lead))
+
+
+def _named_subject(text: _Text, start: int, lead: str) -> bool:
+    """Whether the clause opens with a name ("Heartland Credit Union will...")."""
+    word = re.match(r"\W*(\w+)", lead)
+    if word is None or word.group(1).lower() in _NOT_NAMES:
+        return False
+    return text.original[text.starts[start + word.start(1)]].isupper()
 
 
 def _price_only_request(text: _Text, rules: ScreeningRules) -> tuple[int, int] | None:
@@ -369,7 +497,8 @@ _STRAIGHTEN = str.maketrans({
     "\u201c": '"', "\u201d": '"', "\u2010": "-", "\u2011": "-", "\u2012": "-",
     "\u2013": "-", "\u2014": "-", "\u2212": "-",
 })
-_SPACE_OR_CHAR = re.compile(r"\s+|.", re.DOTALL)
+_SPACES = re.compile(r"\s+")
+_LINE_BREAK = re.compile("[\n\r\v\f\u2028\u2029]")
 _CLAUSE = re.compile(r"[^.!?;\n]+[.!?;]*")
 _TURN = re.compile(r"\b(?:but|however|although|though|whereas|yet)\b", re.IGNORECASE)
 _FRAGMENT_BREAK = re.compile(r",|\b(?:and|or|also|plus|then|but|so)\b", re.IGNORECASE)
@@ -389,17 +518,27 @@ class _Text:
 
     @classmethod
     def of(cls, original: str) -> _Text:
-        chars, starts = [], []
-        for match in _SPACE_OR_CHAR.finditer(original):
-            piece = match.group()
-            if piece.isspace():
-                piece = "\n" if any(c in piece for c in "\n\r\v\f\u2028\u2029") else " "
-            chars.append(piece.translate(_STRAIGHTEN))
-            starts.append(match.start())
-        return cls(original, "".join(chars), tuple(starts))
+        straight = original.translate(_STRAIGHTEN)
+        pieces: list[str] = []
+        starts: list[int] = []
+        done = 0
+        for space in _SPACES.finditer(straight):
+            pieces.append(straight[done:space.start()])
+            starts.extend(range(done, space.start()))
+            pieces.append("\n" if _LINE_BREAK.search(space.group()) else " ")
+            starts.append(space.start())
+            done = space.end()
+        pieces.append(straight[done:])
+        starts.extend(range(done, len(straight)))
+        return cls(original, "".join(pieces), tuple(starts))
 
     def source(self, start: int, end: int) -> str:
         return self.original[self.starts[start]:self.starts[end - 1] + 1].strip()
+
+    @functools.cached_property
+    def clauses(self) -> list[tuple[int, int]]:
+        """Clause spans, cut at sentence ends and at turns such as "but"."""
+        return _clauses(self.norm, turns=True)
 
 
 _QUOTATION = re.compile(
@@ -477,6 +616,15 @@ def _compiled(patterns: tuple[str, ...], whole: bool) -> re.Pattern[str] | None:
     if whole:
         source = rf"\W*(?:{source})\W*"
     return re.compile(rf"(?<!\w)(?:{source})(?!\w)", re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=32)
+def _compiled_at_end(patterns: tuple[str, ...]) -> re.Pattern[str] | None:
+    """One alternation that must end the text (a possessive or contraction may follow)."""
+    if not patterns:
+        return None
+    source = "|".join(f"(?:{p})" for p in patterns)
+    return re.compile(rf"(?<!\w)(?:{source})(?:'s|'re|'ve|'d|'ll|')?\W*$", re.IGNORECASE)
 
 
 def _search(patterns: tuple[str, ...], text: str) -> re.Match[str] | None:

@@ -3,6 +3,7 @@
 import hashlib
 import json
 import os
+import re
 import subprocess
 import sys
 
@@ -215,6 +216,102 @@ END_USERS_WHO_PICKED_MSP = [
          "screened_out", NOT_MSP),
 ]
 
+# The sender's own line of business, and a request for a provider in natural words:
+# each end user beside the provider that sounds most like it.
+LINE_OF_BUSINESS = [
+    case("architecture-office-choosing-partner", said(
+        "We're a 40-person architecture office and we're choosing a new managed IT partner "
+        "this quarter."), "screened_out", NOT_MSP),
+    case("msp-serving-architecture-offices", said(
+        "We're a 40-person MSP and architecture offices are most of our clients."), "queued"),
+    case("restaurant-group-interviewing-msps", said(
+        "I run a restaurant group with five locations; we're interviewing MSPs to take over "
+        "our IT."), "screened_out", NOT_MSP),
+    case("restaurant-groups-interview-msps", said(
+        "Restaurant groups interview MSPs every few years and we want to be on that list."),
+         "queued"),
+    case("hospital-group-evaluating-providers", said(
+        "As a hospital group we are evaluating managed service providers for after-hours "
+        "support."), "screened_out", NOT_MSP),
+    case("hospitals-evaluating-providers", said(
+        "Hospitals in Ohio are evaluating managed service providers after a wave of mergers; "
+        "we want to be on their shortlist."), "queued"),
+    case("bakery-searches-it-company", said(
+        "Hello, we search an IT company for support of our workstations, we are a bakery "
+        "with 3 shops."), "screened_out", NOT_MSP),
+    case("it-company-makes-support-for-bakeries", said(
+        "Hello, we are small IT company, we make support of workstations for bakeries and "
+        "shops."), "queued"),
+    case("school-district-provider-who-can-do-that", said(
+        "Our school district has outgrown its part-time technician. We are looking for a "
+        "provider who can do that job properly."), "screened_out", NOT_MSP),
+    case("msp-for-school-districts", said(
+        "We look after 12 school districts and want to reach their superintendents."),
+         "queued"),
+    case("parish-office-someone-to-look-after", said(
+        "This is the parish office at St. Anne's. We need someone to look after our two "
+        "computers and the copier."), "screened_out", NOT_MSP),
+    case("msp-for-parishes", said(
+        "Parishes call us when their office computers fail; we support 25 of them."),
+         "queued"),
+    case("title-company-needs-provider", said(
+        "We're a title company with 4 branches and need an IT provider to take over our "
+        "network."), "screened_out", NOT_MSP),
+    case("msp-whose-niche-is-title-companies", said(
+        "Our niche is title companies; after every wire-fraud story their underwriters want "
+        "an IT provider to take over."), "queued"),
+    case("freight-broker-shopping-for-msp", said(
+        "We're a freight brokerage with 30 agents on the phones, shopping for an MSP that "
+        "can handle the phones and the network."), "screened_out", NOT_MSP),
+    case("msp-for-freight-brokers", said(
+        "We support freight brokers; their phones and networks need a provider who answers "
+        "at 2am."), "queued"),
+    case("manufacturer-someone-to-look-after", said(
+        "We manufacture industrial valves, 90 people on two shifts. We want someone to look "
+        "after our computers and the plant network."), "screened_out", NOT_MSP),
+    case("msp-for-manufacturers", said(
+        "We manage IT for manufacturers and their plants, and want more of them."), "queued"),
+    case("cleaning-company-wants-appointments", said(
+        "We're a commercial cleaning company and want appointments with facility managers."),
+         "screened_out", NOT_MSP),
+    case("msp-for-cleaning-companies", said(
+        "We're an MSP for commercial cleaning companies and want appointments with their "
+        "owners."), "queued"),
+    case("vague-request-with-own-organisation", said(
+        "Our church office has four computers and a printer. We'd like someone to take care "
+        "of all of it."), "screened_out", NOT_MSP),
+    case("vague-request-from-provider", said(
+        "We'd like someone to take care of all of it: the calling, the follow-up and the "
+        "booking."), "queued"),
+]
+
+# Clients are the sender's own customers unless it provides IT to them.
+OWN_CUSTOMERS = [
+    case("roofer-clients-trust-us", said(
+        "Our clients are homeowners who trust us with their data. We're a roofing company "
+        "and we need an IT firm to secure our laptops."), "screened_out", NOT_MSP),
+    case("msp-clients-need-it-firm", said(
+        "Our clients are roofing companies, and they need an IT firm that answers the "
+        "phone."), "queued"),
+    case("tax-firm-clients-documents", said(
+        "Our clients trust us with their tax documents, so we need a managed IT partner to "
+        "lock down our email."), "screened_out", NOT_MSP),
+    case("msp-clients-tax-firms", said(
+        "Our clients are accounting firms that trust us with their tax documents; they need "
+        "a partner who locks down email."), "queued"),
+    case("clinic-patients-complain", said(
+        "Our patients keep complaining that the waiting room Wi-Fi is down. We need "
+        "someone to manage our network."), "screened_out", NOT_MSP),
+    case("msp-clients-patients-complain", said(
+        "Our clients' patients complain when the clinic Wi-Fi is down, so we fix it the "
+        "same day."), "queued"),
+    case("law-firm-handles-clients-needs-msp", said(
+        "We represent clients in employment disputes and need an MSP to manage our "
+        "laptops."), "screened_out", NOT_MSP),
+    case("msp-represents-law-firms", said(
+        "We look after 30 law firms and their clients expect encrypted email."), "queued"),
+]
+
 # A provider quoting its clients or prospects is still a provider; an end user quoting
 # its own people still asks for itself.
 QUOTED_SPEECH = [
@@ -251,6 +348,13 @@ SIZE_AND_BUDGET = [
     case("hospital-asking-it-help-all-three", said(
         "Our hospital needs a new IT provider.", employees=2000, monthly_budget=500),
          "screened_out", ("not_msp", "too_large", "under_budget")),
+    case("hospital-group-all-three", said(
+        "We are a hospital group with 2,000 staff and a small budget, interviewing MSPs for "
+        "our help desk.", employees=2000, monthly_budget=500),
+         "screened_out", ("not_msp", "too_large", "under_budget")),
+    case("large-msp-under-budget-only-two", said(
+        "We are a 2,000-person MSP with a small budget for a pilot.", employees=2000,
+        monthly_budget=500), "screened_out", ("too_large", "under_budget")),
 ]
 
 TIRE_KICKERS = [
@@ -317,7 +421,8 @@ ROLES_AND_SPAM = [
 ]
 
 TABLE = (QUEUED_PROVIDERS + PROVIDERS_NAMING_CLIENTS + DECLARED_NON_PROVIDERS
-         + END_USERS_WHO_PICKED_MSP + QUOTED_SPEECH + SIZE_AND_BUDGET + TIRE_KICKERS
+         + END_USERS_WHO_PICKED_MSP + LINE_OF_BUSINESS + OWN_CUSTOMERS + QUOTED_SPEECH
+         + SIZE_AND_BUDGET + TIRE_KICKERS
          + NOT_TIRE_KICKERS + ROLES_AND_SPAM)
 
 
@@ -351,6 +456,33 @@ def test_phrase_evidence_quotes_the_senders_own_words(submission, status, reason
         if item.id in ("not_msp", "tire_kicker") and item.evidence not in fields:
             assert item.evidence.casefold() in message.casefold()
             assert item.evidence in item.sentence
+
+
+@pytest.mark.parametrize(("submission", "status", "reasons", "flags"), TABLE)
+def test_every_quotation_in_a_not_msp_sentence_is_the_senders_own_words(
+        submission, status, reasons, flags):
+    for reason in screen(submission).reasons:
+        fields = (submission.get("company_type"), submission.get("website"))
+        if reason.id == "not_msp" and reason.evidence not in fields:
+            quoted = re.findall("\u201c(.+?)\u201d", reason.sentence)
+            assert quoted
+            assert all(q in submission["message"] for q in quoted)
+
+
+def test_not_msp_quotes_the_organisation_and_the_request_as_written():
+    message = ("We\u2019re a civil engineering firm of 28. Looking for someone to look after "
+               "our plotters and file server.")
+    (reason,) = screen(said(message)).reasons
+    assert "\u201cWe\u2019re a civil engineering firm of 28.\u201d" in reason.sentence
+    assert reason.evidence == "Looking for someone to look after our plotters and file server."
+    assert f"\u201c{reason.evidence}\u201d" in reason.sentence
+
+
+def test_a_line_of_business_alone_is_quoted_as_the_evidence():
+    (reason,) = screen(said("We're a digital marketing agency. We want meetings with "
+                            "dentists.")).reasons
+    assert reason.evidence == "We're a digital marketing agency."
+    assert "line of business" in reason.sentence
 
 
 def test_evidence_keeps_the_senders_curly_apostrophes():
