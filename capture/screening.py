@@ -68,8 +68,9 @@ own IT trouble ("we were hit by ransomware ourselves", "our own network needs
 an upgrade") is screened out, and so is one that names itself with a line of
 business from the vocabulary and never says "IT" ("we're an engineering firm"
 from a network engineering company).  Quotations count as others' only when
-a party is named next to them.  "How much do you know about VoIP?" reads as
-a price question.
+a party is named next to them.  A price question in words the lists lack
+("what would 10 meetings set me back?") is not seen, and any other question
+rules the flag out, even one that asks nothing of us ("Is this John?").
 """
 
 from __future__ import annotations
@@ -121,7 +122,7 @@ EVIDENCE_LENGTH = 120
 #: The rule code's own version: raise it whenever this module reads text or
 #: judges differently, so ``rules_version`` changes with the code as well as
 #: with the thresholds and phrase lists.
-RULES_CODE_VERSION = 2
+RULES_CODE_VERSION = 3
 
 # Question openers; a fragment starting with one asks something.
 _QUESTION_WORDS = frozenset({

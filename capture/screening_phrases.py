@@ -357,6 +357,14 @@ _RATE = (
     r"(?<!hit )(?<!booking )rates?"
 )
 _PRICE_WORD = rf"prices?|pricing|price list|{_RATE}|rate card|costs?|fees?|quotes?|quotation"
+# "How much" asks a price, but not in "how much experience" or "how much do you know".
+_HOW_MUCH = (
+    r"how much(?! (?:experience|time|notice|lead time|of|traffic|work|effort|volume"
+    r"|training|data|longer|should we|can we|could we)(?!\w))(?! (?:do|does|did) (?:you"
+    r"|your [\w'-]+|they) (?:know|understand|care|help|work|handle)(?!\w))"
+)
+# What a month or a campaign "runs": "roughly what does a typical month run?"
+_RUNS = r"(?:what|how much) (?:does|do|would|will) (?:[\w'-]+ ){0,4}?run(?: me| us)?"
 
 
 # Words a sentence may start with that are not the name of the sender's company.
@@ -631,19 +639,22 @@ PROVIDER_SELF_DESCRIPTIONS = (
 
 #: Words that make a fragment of a message about price.
 PRICE_TERMS = (
-    r"how much", _PRICE_WORD, r"priced", r"costing", r"(?<!in )charges?", r"ballpark",
+    _HOW_MUCH, _PRICE_WORD, r"priced", r"costing", r"(?<!in )charges?", r"ballpark", _RUNS,
+    r"discounts?", r"(?:monthly |minimum |total )spend",
     r"per (?:hour|month|appointment|lead|call|meeting|day|week)", r"expensive",
     r"cheap(?:er|est)?", r"affordable",
 )
 
 #: A clause that asks for our price.
 PRICE_ASKS = (
-    # "how much do you charge?", "how much per hour?" (not "how much experience")
-    r"how much(?! (?:experience|time|notice|lead time|of|traffic|work|effort|volume"
-    r"|training|data|longer|should we|can we|could we))",
-    # "what's your price?", "what does it cost", "what are your rates?"
-    rf"what(?:'s| is| are| does| do| would| will| kind of| sort of)(?: [\w'-]+){{0,4}}"
+    # "how much do you charge?", "how much per hour?" (not "how much experience", "how
+    # much do you know about VoIP?")
+    _HOW_MUCH,
+    # "what's your price?", "whats the cost", "what does it cost", "what are your rates?"
+    rf"what(?:'s|s| is| are| does| do| would| will| kind of| sort of)(?: [\w'-]+){{0,4}}"
     rf" (?:{_PRICE_WORD}|charges?)",
+    # "what you charge", "roughly what does a typical month run?"
+    r"what (?:you|y'all|u) (?:charge|bill|ask)", _RUNS,
     # "send me your pricing", "please email a price list"
     rf"(?:send|give|tell|email|e-mail|share|forward|quote|show) (?:[\w'-]+ ){{0,3}}?"
     rf"(?:{_PRICE_WORD})",
@@ -692,6 +703,8 @@ OTHER_REQUESTS = (
     r"start(?:ing)? (?:date|next|in|on|soon)", r"contract (?:terms?|length)",
     r"minimum (?:term|commitment|contract)", r"guarantee[sd]?", r"results",
     r"do you (?:work|offer|provide|have|handle|cover|serve|do|use|specialize|specialise)",
+    # "how many appointments does a campaign produce?" asks about results
+    r"how many(?! (?:dollars|bucks)(?!\w))",
 )
 
 #: Greetings that look like questions but ask for nothing ("Hi, how are you?").

@@ -379,6 +379,15 @@ TIRE_KICKERS = [
          "queued", flags=TK),
     case("price-only-and-under-budget", said("What are your rates?", monthly_budget=500),
          "screened_out", ("under_budget",), TK),
+    case("several-price-questions", said(
+        "Is it priced per meeting or per month? And what would a normal month run us?"),
+         "queued", flags=TK),
+    case("charge-fee-discount", said(
+        "What do you charge per appointment? Is there an onboarding fee? Any discount for "
+        "paying a year upfront?"), "queued", flags=TK),
+    case("whats-without-apostrophe", said("whats the cost for 15 appts"), "queued", flags=TK),
+    case("what-you-charge", said("My manager wants to know what you charge."), "queued",
+         flags=TK),
 ]
 
 NOT_TIRE_KICKERS = [
@@ -403,6 +412,12 @@ NOT_TIRE_KICKERS = [
     case("call-to-discuss-pricing", said("Can you call me to discuss pricing?"), "queued"),
     case("whats-included-and-cost", said("What's included, and what does it cost?"), "queued"),
     case("price-and-availability", said("Pricing and availability please"), "queued"),
+    case("how-many-meetings-and-cost", said(
+        "How many meetings does a typical month bring, and what does it cost?"), "queued"),
+    case("how-much-do-you-know", said(
+        "How much do you know about healthcare IT? We sell to clinics."), "queued"),
+    case("price-and-how-you-choose", said(
+        "Is it priced per meeting? And how do you pick which companies to call?"), "queued"),
 ]
 
 ROLES_AND_SPAM = [
