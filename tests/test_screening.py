@@ -6,6 +6,7 @@ import os
 import re
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -609,6 +610,34 @@ def test_an_empty_phrase_list_switches_that_rule_off():
 def test_junk_config_raises_an_error_naming_the_key(key, value):
     with pytest.raises(ValueError, match=key):
         rules_from_config({key: value})
+
+
+# --- the tune corpus ---------------------------------------------------------
+
+TUNE_CORPUS = Path(__file__).parent / "screening_corpus" / "tune.jsonl"
+
+
+def test_the_tune_corpus_meets_the_screening_targets():
+    """The issue's targets on naturally written submissions (bench/screening_eval.py
+    prints the details and every mismatch)."""
+    rows = [json.loads(line) for line in TUNE_CORPUS.read_text("utf-8").splitlines()
+            if line.strip()]
+    pairs = [(row, screen(row["submission"])) for row in rows]
+
+    def share(agrees):
+        return sum(agrees(row["expected"], verdict) for row, verdict in pairs) / len(pairs)
+
+    expected_not_msp = ["not_msp" in row["expected"]["reasons"] for row, _ in pairs]
+    got_not_msp = ["not_msp" in ids(verdict.reasons) for _, verdict in pairs]
+    both = sum(e and g for e, g in zip(expected_not_msp, got_not_msp, strict=True))
+    providers_lost = [row["id"] for row, verdict in pairs
+                      if row["expected"]["status"] == "queued" and verdict.status == "screened_out"]
+    assert share(lambda e, v: v.status == e["status"]) >= 0.97
+    assert share(lambda e, v: set(ids(v.reasons)) == set(e["reasons"])) >= 0.97
+    assert share(lambda e, v: set(ids(v.flags)) == set(e["flags"])) >= 0.97
+    assert both / sum(expected_not_msp) >= 0.95
+    assert both / sum(got_not_msp) >= 0.97
+    assert providers_lost == []
 
 
 # --- rules_version ----------------------------------------------------------
