@@ -122,7 +122,7 @@ EVIDENCE_LENGTH = 120
 #: The rule code's own version: raise it whenever this module reads text or
 #: judges differently, so ``rules_version`` changes with the code as well as
 #: with the thresholds and phrase lists.
-RULES_CODE_VERSION = 3
+RULES_CODE_VERSION = 4
 
 # Question openers; a fragment starting with one asks something.
 _QUESTION_WORDS = frozenset({
@@ -445,11 +445,14 @@ def _said_of_others(lead: str, rules: ScreeningRules) -> bool:
 
 
 def _named_subject(text: _Text, start: int, lead: str) -> bool:
-    """Whether the clause opens with a name ("Heartland Credit Union will...")."""
-    word = re.match(r"\W*(\w+)", lead)
-    if word is None or word.group(1).lower() in _NOT_NAMES:
+    """Whether the clause opens with a name ("Heartland Credit Union will...", "The
+    Chamber of Commerce office needs...")."""
+    words = list(re.finditer(r"\w+", lead))[:2]
+    if words and words[0].group().lower() == "the":
+        words = words[1:]
+    if not words or words[0].group().lower() in _NOT_NAMES:
         return False
-    return text.original[text.starts[start + word.start(1)]].isupper()
+    return text.original[text.starts[start + words[0].start()]].isupper()
 
 
 def _price_only_request(text: _Text, rules: ScreeningRules) -> tuple[int, int] | None:

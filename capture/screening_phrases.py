@@ -58,7 +58,8 @@ _NEED = (
     r"|search|seeking|want|wants|would like|we'd like|i'd like|require|requires|in need of"
     r"|interested in|hire|hiring|to find|find us|find me|could use|shopping for|quote"
     r"|quote us|quote me|(?:looking|ready|planning|hoping) to (?:hire|bring in|bring on|find"
-    r"|engage|retain)|(?:(?<=we're )|(?<=we are )|(?<=i'm )|(?<=i am ))after"
+    r"|engage|retain|partner with|work with)|(?:(?<=we're )|(?<=we are )|(?<=i'm )"
+    r"|(?<=i am ))after"
 )
 # Choosing among providers, which only an organisation buying IT does:
 # "interviewing MSPs", "choosing a new managed IT partner", "issue an RFP for".
@@ -75,13 +76,15 @@ _CHOOSE = (
 _BUY_GAP = (
     r"(?:(?:a|an|some|the|new|better|reliable|affordable|local|outside|outsourced|dedicated"
     r"|good|proper|ongoing|professional|full-time|part-time|regular|quick|urgent|onsite"
-    r"|on-site|remote|experienced|our|my|help|with|from|for|quotes?|on|setting|up|getting"
+    r"|on-site|remote|experienced|our|my|its|help|with|from|for|quotes?|on|setting|up|getting"
     r"|own|office|dell|hp|lenovo|apple|24/7|24x7|round-the-clock|\d+) )*"
 )
 # IT equipment and services an organisation has; "it" only after our/my/the,
 # never the pronoun ("can you help us with it?").
 _IT_THINGS = (
-    r"(?<=our )it|(?<=my )it|(?<=office )it|(?<=the )it|it[- ]support|computers?|pcs?"
+    r"(?<=our )it|(?<=my )it|(?<=office )it|(?<=the )it|(?-i:IT)(?! (?:directors?|managers?"
+    r"|leaders?|decision|budgets?|spend|buyers?|professionals|pros|people|staff|firms"
+    r"|companies|providers)(?!\w))|it[- ]support|computers?|pcs?"
     r"|laptops?|desktops?|workstations?|tablets|ipads?|chromebooks?|network(?:s|ing)?"
     r"|servers?|nas|storage|e-?mail|printers?|copiers?|plotters|scanners|wi-?fi|wireless"
     r"|internet|firewalls?|routers?|backups?|phone system|phones|voip|pos(?: system"
@@ -152,7 +155,7 @@ _TASK = (
 # their servers").
 _NOT_OWN = (
     r"(?!(?:their|them|they|clients?|customers?|prospects?|leads?|appointments?|meetings?"
-    r"|calls?|calling|campaigns?|sales|selling|sell|market|marketing|pitch|book|booking"
+    r"|calls?|calling|campaigns?|sales|selling|sell|market|marketing|pitch|book"
     r"|reach|target|targeting|companies|businesses|owners|directors?|managers?|decision"
     r"|whose|find|generate|grow|your)(?:'s|')?(?![\w'-]))"
 )
@@ -206,7 +209,7 @@ _BROKEN = (
     r"|needs? (?:replacing|replacement|to be replaced|upgrading|an upgrade|fixing|help|repair)"
 )
 _CURRENT_HELPER = (
-    r"(?:our|my) (?:current |old |existing |previous |last |actual |in-house |internal "
+    r"(?:our|my|its) (?:current |old |existing |previous |last |actual |in-house |internal "
     r"|only |one |part-time )?(?:msp|it (?:company|provider|guy|person|firm|consultant"
     r"|vendor)|computer guy|tech guy|provider|it support)"
 )
@@ -236,6 +239,10 @@ _SECTOR = (
     r"|creative|graphic design|branding|video production|photography|publishing|event"
     r"|events|wedding|entertainment|film|management consulting|business consulting"
     r"|solar|energy|oil and gas|mining|environmental|laundry|dry cleaning|staffing"
+    r"|florist|floral|tattoo|bridal|pet|grooming|golf|marina|recycling|waste|printing|print"
+    r"|translation|security guard|private security|moving|self-storage|car rental|rental"
+    r"|urgent care|hearing|audiology|laboratory|seafood|produce|grocery|liquor"
+    r"|convenience|hardware store|music|arts|theater|theatre|dance|martial arts|sports"
     r"|\d+-(?:attorney|lawyer|doctor|physician|dentist|chair|bed|agent|broker|truck|driver"
     r"|store|location|branch|provider|teacher|student)s?"
 )
@@ -258,7 +265,10 @@ _KIND_ALONE = (
     r"|foundations?|food banks?|food pantr(?:y|ies)|shelters?|schools?|school districts?"
     r"|academ(?:y|ies)|colleges?|universit(?:y|ies)|preschools?|daycares?|kindergartens?"
     r"|municipalit(?:y|ies)|towns?|townships?|cit(?:y|ies)|villages?|count(?:y|ies)"
-    r"|boroughs?|librar(?:y|ies)|museums?|theat(?:er|re)s?|law firms?|brokerages?"
+    r"|boroughs?|librar(?:y|ies)|museums?|theat(?:er|re)s?|orchestras?|symphon(?:y|ies)"
+    r"|operas?|ballets?|galler(?:y|ies)|zoos?|aquariums?|country clubs?|golf clubs?|marinas?"
+    r"|call cent(?:er|re)s?|answering services?|chambers? of commerce|unions?|union locals?"
+    r"|radio stations?|tv stations?|newspapers?|florists?|law firms?|brokerages?"
     r"|dealerships?|car dealers?|auto dealers?|gyms?|salons?|spas?|funeral homes?"
     r"|mortuar(?:y|ies)|wineries|winery|breweries|brewery|distiller(?:y|ies)|farms?"
     r"|ranch(?:es)?|dair(?:y|ies)|manufacturers?|distributors?|wholesalers?|importers?"
@@ -287,7 +297,7 @@ _LOB_WORD = rf"{_NOT_IT}[\w&/'+.,-]+"
 _LOB_END = (
     r"(?![ -](?:it|tech|technology|software|clients?|customers?|accounts?|owners?|managers?"
     r"|administrators?|industry|market|sector|vertical|niche|space|marketing|sales|vendors?"
-    r"|partners?|networks?|security|cybersecurity|cloud)(?![\w-]))"
+    r"|partners?|networks?|security|cybersecurity|cloud|solutions|platforms?)(?![\w-]))"
 )
 _LINE_OF_BUSINESS = (
     rf"(?:{_LOB_WORD} ){{0,5}}?(?:(?:{_KIND_ALONE})|(?:{_SECTOR})(?:[ -]{_LOB_WORD}){{0,3}}?"
@@ -407,9 +417,11 @@ OTHER_PARTIES = (
     rf"|the|such|other|their|one of the) (?:(?!our |my )[\w'-]+ ){{0,2}}?(?:{_ORGS}"
     r"|owners|doctors|dentists|lawyers|attorneys|managers|administrators|directors|cfos)",
     rf"(?:every|any|each|a|an|another) (?:(?!our |my )[\w'-]+ ){{0,2}}?(?:{_ORG})",
-    # "Small businesses need IT support", "Hospital groups are interviewing consultants"
-    rf"^\W*(?:(?!our |my )[\w'-]+ ){{0,2}}?(?:{_ORGS}|owners|doctors|dentists|lawyers"
-    r"|attorneys)",
+    # "Small businesses need IT support", "Hospital groups are interviewing consultants",
+    # "we want to reach medical practices looking for an IT company" (not "our two
+    # offices need")
+    rf"(?:^\W*(?:(?!our |my )[\w'-]+ ){{0,2}}|(?<![\w'-])(?:(?!our |my )[\w'-]+ ){{2}})"
+    rf"(?:{_ORGS}|owners|doctors|dentists|lawyers|attorneys)",
 )
 
 #: The sender asks for IT services, an IT provider or IT help for its own organisation.
@@ -435,6 +447,12 @@ OWN_IT_REQUESTS = (
     rf"(?:can|could|would|will) (?:you|your [\w-]+|you guys|someone|somebody) (?:come (?:in |out"
     rf" |over )?(?:and )?)?(?:{_LOOK_AFTER}) (?:our |my |the )?{_GAP}{{0,4}}?(?:{_IT_THINGS})"
     rf"{_NOT_SOLD}",
+    # "do you provide IT support for small offices?", "a proposal for managed IT"
+    rf"(?:(?:do|can|could|would|will) you (?:guys |folks )?(?:provide|offer|sell|install|fix"
+    rf"|repair|set up|manage|support|handle)|(?:(?:send|email|give|share|prepare)(?: me| us)?"
+    rf" (?:a |an |your |some )?)?(?:proposals?|quotes?|quotations?|estimates?|bids?|pricing))"
+    rf" (?:for |on )?{_GAP}{{0,2}}?(?:(?:it|tech|computer|network|managed it"
+    rf"|managed) (?:support|services?|help|management)|{_IT_THINGS}){_NOT_SOLD}",
     # "can you help us with our network?", "outside help with our laptops"
     rf"(?:help|assist) (?:us|me) {_OWN_GAP}(?:{_IT_THINGS}){_NOT_SOLD}",
     rf"(?:help|assistance|support) (?:with|for|on) (?:our|my) {_GAP}{{0,5}}?(?:{_IT_THINGS})"
@@ -453,7 +471,8 @@ OWN_IT_REQUESTS = (
     # "we don't have an IT person", "we have no IT department"
     r"(?:have no|don't have an?|don't have any|do not have an?|do not have any|lack an?|lack"
     r"|have never had an?|no) (?:in-house |internal |dedicated |full-time |real |our own )?"
-    r"(?:it|tech|technical|computer) (?:person|people|staff|department|guy|team)",
+    r"(?:it|tech|technical|computer) (?:person|people|staff|department|guy|team|help"
+    r"|support)",
     # "unhappy with our current IT company", "we lost our IT person"
     rf"(?:unhappy|frustrated|fed up|dissatisfied|not happy|disappointed|done) with "
     rf"{_CURRENT_HELPER}",
@@ -479,6 +498,9 @@ VAGUE_REQUESTS = (
     # this", "one provider to manage all five gyms", "a local company to handle the rest"
     rf"(?:{_NEED}|{_CHOOSE})(?: to (?:have|get|find|hire|bring in|bring on))? {_HELPER}"
     rf"(?: (?:local|reliable|here|nearby|new))?(?: {_TASK})? (?:{_VAGUE_OBJECT})",
+    # "Can someone help us?", "could anyone help?"
+    r"(?:can|could|would) (?:someone|somebody|anyone|anybody|you|your team) (?:please )?help"
+    r"(?: us| me)?(?= ?[?.!]|$)",
     # "Can someone fix it?", "could you take care of this for us?"
     rf"(?:can|could|would) (?:you|your [\w-]+|you guys|someone|somebody) (?:come (?:in |out"
     rf" |over )?(?:and )?)?(?:{_LOOK_AFTER}) (?:{_VAGUE_OBJECT})",
@@ -577,10 +599,10 @@ CLIENT_CONTEXT = (
     rf"(?:we|i) (?:support|serve|service|manage|help|work with|look after|take care of"
     rf"|protect|monitor|maintain|partner with) (?!our |my |us |me |ourselves )"
     rf"(?:[\w'-]+ ){{0,3}}?(?:{_ORGS}|networks|servers|endpoints|devices|seats)",
-    # "IT support for dental offices", "a help desk for our clients" (but not "for
-    # our two offices" or "for the leasing offices")
-    rf"for (?!our |my |the |both |all |each |every |two |three |several |multiple |\d)"
-    rf"(?:[\w'-]+ ){{0,2}}?(?:{_ORGS})",
+    # "we do IT support for dental offices" (but not "for our two offices", "for the
+    # leasing offices", nor "do you provide IT support for small offices?")
+    rf"(?:we|i|our|us)\b[^.!?;]*?\bfor (?!our |my |the |both |all |each |every |two |three "
+    rf"|several |multiple |\d)(?:[\w'-]+ ){{0,2}}?(?:{_ORGS})",
     r"for (?:our |my )?(?:clients|customers|end[- ]users)",
     # "a clinic we support needs a new server"
     r"(?:we|i) (?:work with|support|serve|look after|take care of) (?:needs?|has|have|is|are"

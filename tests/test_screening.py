@@ -286,6 +286,33 @@ LINE_OF_BUSINESS = [
         "booking."), "queued"),
 ]
 
+# Other ways of asking, each beside the provider wording closest to it.
+ASKING_IN_OTHER_WORDS = [
+    case("asks-us-for-it-support", said("Do you provide IT support for small offices in Dallas?"),
+         "screened_out", NOT_MSP),
+    case("asks-us-for-leads-for-it-support", said(
+        "Do you provide leads for IT support companies in Dallas?"), "queued"),
+    case("help-with-it-uppercase", said("We need help with IT. We are 8 people."),
+         "screened_out", NOT_MSP),
+    case("help-with-it-sales", said("We need help with IT sales. We are 8 people."),
+         "queued"),
+    case("organisation-named-as-subject", said(
+        "The Chamber of Commerce office needs an IT provider."), "screened_out", NOT_MSP),
+    case("organisations-wanted-as-clients", said(
+        "We'd like to reach medical practices looking for an IT company."), "queued"),
+    case("proposal-for-it-support", said(
+        "Please send a proposal for IT support. We have 25 employees."),
+         "screened_out", NOT_MSP),
+    case("proposal-for-appointments", said(
+        "Please send a proposal for 10 network assessment appointments a month."), "queued"),
+    case("unhappy-with-current-it-company", said(
+        "The clinic I manage is unhappy with our current IT company."),
+         "screened_out", NOT_MSP),
+    case("prospects-unhappy-with-their-it-company", said(
+        "We want meetings with clinics that are unhappy with their current IT company."),
+         "queued"),
+]
+
 # Clients are the sender's own customers unless it provides IT to them.
 OWN_CUSTOMERS = [
     case("roofer-clients-trust-us", said(
@@ -437,7 +464,8 @@ ROLES_AND_SPAM = [
 ]
 
 TABLE = (QUEUED_PROVIDERS + PROVIDERS_NAMING_CLIENTS + DECLARED_NON_PROVIDERS
-         + END_USERS_WHO_PICKED_MSP + LINE_OF_BUSINESS + OWN_CUSTOMERS + QUOTED_SPEECH
+         + END_USERS_WHO_PICKED_MSP + LINE_OF_BUSINESS + ASKING_IN_OTHER_WORDS + OWN_CUSTOMERS
+         + QUOTED_SPEECH
          + SIZE_AND_BUDGET + TIRE_KICKERS
          + NOT_TIRE_KICKERS + ROLES_AND_SPAM)
 
