@@ -122,7 +122,7 @@ EVIDENCE_LENGTH = 120
 #: The rule code's own version: raise it whenever this module reads text or
 #: judges differently, so ``rules_version`` changes with the code as well as
 #: with the thresholds and phrase lists.
-RULES_CODE_VERSION = 4
+RULES_CODE_VERSION = 5
 
 # Question openers; a fragment starting with one asks something.
 _QUESTION_WORDS = frozenset({
@@ -398,7 +398,8 @@ def _own_words(text: _Text, patterns: tuple[str, ...], rules: ScreeningRules, *,
             if speaker and not (_search(rules.first_person, clause) or _HOLLOW.fullmatch(lead)
                                 or _OWN_PEOPLE.search(lead) or _named_subject(text, start, lead)):
                 continue
-            return _evidence_span(start, end, start + match.start(), start + match.end())
+            return _evidence_span(text.norm, start, end, start + match.start(),
+                                  start + match.end())
     return None
 
 
@@ -462,7 +463,8 @@ def _price_only_request(text: _Text, rules: ScreeningRules) -> tuple[int, int] |
         clause = text.norm[start:end]
         hit = _price_ask(clause, rules) if asked is None else None
         if hit:
-            asked = _evidence_span(start, end, start + hit.start(), start + hit.end())
+            asked = _evidence_span(text.norm, start, end, start + hit.start(),
+                                   start + hit.end())
         for fragment in _fragments(clause):
             if _search(rules.other_requests, fragment):
                 return None
@@ -504,6 +506,9 @@ _STRAIGHTEN = str.maketrans({
 _SPACES = re.compile(r"\s+")
 _LINE_BREAK = re.compile("[\n\r\v\f\u2028\u2029]")
 _CLAUSE = re.compile(r"[^.!?;\n]+[.!?;]*")
+_NOT_A_FULL_STOP = re.compile(
+    r"\b(?:dr|st|mr|mrs|ms|jr|sr|inc|ltd|co|corp|vs|approx|no|ave|mt|rev|prof|dept|fr)\.(?= )"
+    r"|\d\.\d|\be\.g\.|\bi\.e\.", re.IGNORECASE)
 _TURN = re.compile(r"\b(?:but|however|although|though|whereas|yet)\b", re.IGNORECASE)
 _FRAGMENT_BREAK = re.compile(r",|\b(?:and|or|also|plus|then|but|so)\b", re.IGNORECASE)
 
@@ -581,9 +586,14 @@ def _sentence_start(norm: str, position: int) -> int:
 
 
 def _clauses(norm: str, *, turns: bool) -> list[tuple[int, int]]:
-    """Sentence spans (terminator included), cut again at "but" etc. when ``turns``."""
+    """Sentence spans (terminator included), cut again at "but" etc. when ``turns``.
+
+    The full stop of a title or an abbreviation ("Dr. Patel", "St. Anne's") or of
+    a number ("2.5") ends no sentence.
+    """
     spans = []
-    for clause in _CLAUSE.finditer(norm):
+    marked = _NOT_A_FULL_STOP.sub(lambda stop: stop.group().replace(".", "\u00b7"), norm)
+    for clause in _CLAUSE.finditer(marked):
         start = clause.start()
         if turns:
             for turn in _TURN.finditer(norm, start, clause.end()):
@@ -597,13 +607,20 @@ def _fragments(clause: str) -> list[str]:
     return [f for f in _FRAGMENT_BREAK.split(clause) if f.strip()]
 
 
-def _evidence_span(start: int, end: int, hit_start: int, hit_end: int) -> tuple[int, int]:
-    """The clause, or when it is long, about ``EVIDENCE_LENGTH`` characters around the hit."""
+def _evidence_span(norm: str, start: int, end: int, hit_start: int,
+                   hit_end: int) -> tuple[int, int]:
+    """The clause, or when it is long, about ``EVIDENCE_LENGTH`` characters around the
+    hit, never starting or ending inside a word."""
     if end - start <= EVIDENCE_LENGTH:
         return start, end
     room = max(0, EVIDENCE_LENGTH - (hit_end - hit_start)) // 2
     begin = max(start, hit_start - room)
-    return begin, max(hit_end, min(end, begin + EVIDENCE_LENGTH))
+    finish = max(hit_end, min(end, begin + EVIDENCE_LENGTH))
+    while begin < hit_start and norm[begin - 1].isalnum() and begin > start:
+        begin += 1
+    while finish > hit_end and finish < end and norm[finish].isalnum():
+        finish -= 1
+    return begin, finish
 
 
 def _url_words(url: str) -> str:
