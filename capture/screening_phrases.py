@@ -76,7 +76,8 @@ _CHOOSE = (
 _BUY_GAP = (
     r"(?:(?:a|an|some|the|new|better|reliable|affordable|local|outside|outsourced|dedicated"
     r"|good|proper|ongoing|professional|full-time|part-time|regular|quick|urgent|onsite"
-    r"|on-site|remote|experienced|our|my|its|help|with|from|for|quotes?|on|setting|up|getting"
+    r"|on-site|remote|experienced|our|my|its|your|one|single|help|with|from|for|quotes?|on"
+    r"|setting|up|getting"
     r"|own|office|dell|hp|lenovo|apple|24/7|24x7|round-the-clock|\d+) )*"
 )
 # IT equipment and services an organisation has; "it" only after our/my/the,
@@ -202,11 +203,12 @@ _BROKEN = (
     r"down|broken|failing|failed|fails|crashing|crashed|crashes|slow|hacked|infected"
     r"|offline|dying|dead|outdated|unreliable|a mess|acting up|not working|stopped working"
     r"|freezing|froze|glitching|drops(?: offline| out)?|dropping|giving us (?:trouble|problems"
-    r"|headaches)"
+    r"|headaches)|a patchwork|a disaster|a nightmare|a headache"
     r"|(?:won't|wont|will not|can't|cannot|doesn't|does not|isn't|is not|aren't|don't)"
     r" (?:work|working|connect|print|boot|start|turn on|sync)"
     r"|keeps? (?:failing|crashing|dropping|freezing|going down|disconnecting|breaking)"
-    r"|needs? (?:replacing|replacement|to be replaced|upgrading|an upgrade|fixing|help|repair)"
+    r"|needs? (?:replacing|replacement|to be replaced|upgrading|an upgrade|fixing|help|repair"
+    r"|to be (?:upgraded|replaced|fixed|repaired|updated|migrated|moved))"
 )
 _CURRENT_HELPER = (
     r"(?:our|my|its) (?:current |old |existing |previous |last |actual |in-house |internal "
@@ -345,7 +347,10 @@ _PROVIDER = (
 )
 _PROVIDER_ADJ = (
     r"(?:(?!(?:need|needs|needing|looking|seeking|wanting|want|hiring|using|with|without"
-    r"|and|but|that|who|which|for|of|in|a|an|the|to)(?!\w))[\w/&'-]+ ){0,4}"
+    r"|and|but|that|who|which|for|of|in|a|an|the|to|our|my|their|your|from|by|at|on|about"
+    r"|leaving|replacing|switching|firing|dropping|changing|choosing|interviewing"
+    r"|evaluating|considering|paying|calling|done|tired|unhappy|frustrated|fed)(?!\w))"
+    r"[\w/&'-]+ ){0,4}"
 )
 _OFFERING = (
     r"managed (?:it |security |print |cloud )?services|it (?:services|support|solutions"
@@ -378,7 +383,10 @@ _RUNS = r"(?:what|how much) (?:does|do|would|will) (?:[\w'-]+ ){0,4}?run(?: me| 
 
 
 # Words a sentence may start with that are not the name of the sender's company.
-_NOT_A_NAME = r"(?!(?:our|my|their|the|a|an|this|that|these|those|every|each|any|all)\b)"
+_NOT_A_NAME = (
+    r"(?!(?:our|my|their|the|a|an|this|that|these|those|every|each|any|all|we|i|you|they"
+    r"|he|she|it)\b)"
+)
 
 
 # ---------------------------------------------------------------------------
@@ -419,8 +427,8 @@ OTHER_PARTIES = (
     rf"(?:every|any|each|a|an|another) (?:(?!our |my )[\w'-]+ ){{0,2}}?(?:{_ORG})",
     # "Small businesses need IT support", "Hospital groups are interviewing consultants",
     # "we want to reach medical practices looking for an IT company" (not "our two
-    # offices need")
-    rf"(?:^\W*(?:(?!our |my )[\w'-]+ ){{0,2}}|(?<![\w'-])(?:(?!our |my )[\w'-]+ ){{2}})"
+    # dental offices need")
+    rf"(?:^\W*(?:(?!our |my )[\w'-]+ ){{0,3}}|(?<![\w'-])(?:(?!our |my )[\w'-]+ ){{3}})"
     rf"(?:{_ORGS}|owners|doctors|dentists|lawyers|attorneys)",
 )
 
@@ -453,6 +461,13 @@ OWN_IT_REQUESTS = (
     rf" (?:a |an |your |some )?)?(?:proposals?|quotes?|quotations?|estimates?|bids?|pricing))"
     rf" (?:for |on )?{_GAP}{{0,2}}?(?:(?:it|tech|computer|network|managed it"
     rf"|managed) (?:support|services?|help|management)|{_IT_THINGS}){_NOT_SOLD}",
+    # "please contact me about IT support for our restaurant"
+    rf"(?:about|regarding|concerning) (?:{_IT_HELPERS}) (?:for|at|in) (?:our|my)",
+    # "we want to move all our files to the cloud"
+    rf"(?<!we )(?<!i )(?:move|migrate|get|put) (?:all |all of |everything in )?(?:our|my) "
+    rf"{_OWN_THINGS_GAP}(?:files|data|documents|email|e-mail|servers?|systems?|software)"
+    r" (?:to|into|onto|in) (?:the cloud|microsoft 365|office 365|m365|sharepoint|onedrive"
+    r"|google workspace|azure|aws)",
     # "can you help us with our network?", "outside help with our laptops"
     rf"(?:help|assist) (?:us|me) {_OWN_GAP}(?:{_IT_THINGS}){_NOT_SOLD}",
     rf"(?:help|assistance|support) (?:with|for|on) (?:our|my) {_GAP}{{0,5}}?(?:{_IT_THINGS})"
@@ -638,6 +653,9 @@ PROVIDER_SELF_DESCRIPTIONS = (
     r"|managed services (?:business|company|practice|clients|customers|agreements|contracts"
     r"|offering|revenue|plans?|model|arm)|consultancy|reseller business|help ?desk (?:team"
     r"|techs|technicians|engineers)|noc|soc)",
+    # "like every MSP", "like most IT companies"
+    rf"(?:like|as with|unlike) (?:every|any|most|many|all|other|most other|a lot of) (?:other )?"
+    rf"(?:{_PROVIDER})(?:s|'s|s')?",
     # "more clients for our managed services"
     r"(?:clients|customers) for our (?:managed services|it services|msp|it support)",
     # "help desk for our clients", "IT support to our customers"

@@ -311,6 +311,24 @@ ASKING_IN_OTHER_WORDS = [
     case("prospects-unhappy-with-their-it-company", said(
         "We want meetings with clinics that are unhappy with their current IT company."),
          "queued"),
+    case("leaving-our-msp", said("We are leaving our MSP and need a new one."),
+         "screened_out", NOT_MSP),
+    case("msp-needing-a-lead-source", said("We are an MSP and need a new lead source."),
+         "queued"),
+    case("computers-need-upgrading", said(
+        "Our computers need to be upgraded to Windows 11. Can you help?"),
+         "screened_out", NOT_MSP),
+    case("clients-computers-need-upgrading", said(
+        "Our clients' computers need to be upgraded to Windows 11; we want more clients "
+        "like them."), "queued"),
+    case("move-our-files-to-the-cloud", said(
+        "We want to move all our files to the cloud and need a company to do it."),
+         "screened_out", NOT_MSP),
+    case("moves-clients-files-to-the-cloud", said(
+        "We move our clients' files to the cloud and want more clients."), "queued"),
+    case("msp-whose-own-it-is-a-mess", said(
+        "Honestly our own IT is a mess, like every MSP's. But our clients are happy."),
+         "queued"),
 ]
 
 # Clients are the sender's own customers unless it provides IT to them.
