@@ -700,8 +700,8 @@ PRICE_ASKS = (
     rf"(?:{_PRICE_WORD})",
     # "Ballpark cost for a campaign?", "pricing for 3 months?"
     rf"(?:{_PRICE_WORD})(?: [\w'-]+){{0,6}} ?\?",
-    # "price list please", "please send pricing"
-    rf"(?:{_PRICE_WORD}) please",
+    # "price list please", "pricing info please", "please send pricing"
+    rf"(?:{_PRICE_WORD})(?: (?:info|information|details|sheet|list|breakdown|guide))? please",
     rf"please (?:[\w'-]+ ){{0,3}}?(?:{_PRICE_WORD})",
     # "I'd like a quote", "interested in pricing", "just want to know your prices"
     rf"(?:need|want|would like|we'd like|i'd like|looking for|interested in|request"

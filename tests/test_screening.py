@@ -432,6 +432,7 @@ TIRE_KICKERS = [
         "What do you charge per appointment? Is there an onboarding fee? Any discount for "
         "paying a year upfront?"), "queued", flags=TK),
     case("whats-without-apostrophe", said("whats the cost for 15 appts"), "queued", flags=TK),
+    case("pricing-info-please", said("Pricing info please."), "queued", flags=TK),
     case("what-you-charge", said("My manager wants to know what you charge."), "queued",
          flags=TK),
 ]
