@@ -457,15 +457,23 @@ def _named_subject(text: _Text, start: int, lead: str) -> bool:
 
 
 def _price_only_request(text: _Text, rules: ScreeningRules) -> tuple[int, int] | None:
-    """Span of the clause asking our price, if nothing else in the message asks anything."""
+    """Span of the clause asking our price, if nothing else in the message asks anything.
+
+    The price question is looked for first: most messages have none, and then
+    the fragments need no reading at all.
+    """
+    clauses = _clauses(text.norm, turns=False)
     asked = None
-    for start, end in _clauses(text.norm, turns=False):
-        clause = text.norm[start:end]
-        hit = _price_ask(clause, rules) if asked is None else None
+    for start, end in clauses:
+        hit = _price_ask(text.norm[start:end], rules)
         if hit:
             asked = _evidence_span(text.norm, start, end, start + hit.start(),
                                    start + hit.end())
-        for fragment in _fragments(clause):
+            break
+    if asked is None:
+        return None
+    for start, end in clauses:
+        for fragment in _fragments(text.norm[start:end]):
             if _search(rules.other_requests, fragment):
                 return None
             if _search(rules.price_terms, fragment) or _fullmatch(rules.pleasantries, fragment):

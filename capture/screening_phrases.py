@@ -58,8 +58,8 @@ _NEED = (
     r"|search|seeking|want|wants|would like|we'd like|i'd like|require|requires|in need of"
     r"|interested in|hire|hiring|to find|find us|find me|could use|shopping for|quote"
     r"|quote us|quote me|(?:looking|ready|planning|hoping) to (?:hire|bring in|bring on|find"
-    r"|engage|retain|partner with|work with)|(?:(?<=we're )|(?<=we are )|(?<=i'm )"
-    r"|(?<=i am ))after"
+    r"|engage|retain|partner with|work with)|after(?:(?<=we're after)|(?<=we are after)"
+    r"|(?<=i'm after)|(?<=i am after))"
 )
 # Choosing among providers, which only an organisation buying IT does:
 # "interviewing MSPs", "choosing a new managed IT partner", "issue an RFP for".
@@ -83,7 +83,7 @@ _BUY_GAP = (
 # IT equipment and services an organisation has; "it" only after our/my/the,
 # never the pronoun ("can you help us with it?").
 _IT_THINGS = (
-    r"(?<=our )it|(?<=my )it|(?<=office )it|(?<=the )it|(?-i:IT)(?! (?:directors?|managers?"
+    r"it(?:(?<=our it)|(?<=my it)|(?<=office it)|(?<=the it))|(?-i:IT)(?! (?:directors?|managers?"
     r"|leaders?|decision|budgets?|spend|buyers?|professionals|pros|people|staff|firms"
     r"|companies|providers)(?!\w))|it[- ]support|computers?|pcs?"
     r"|laptops?|desktops?|workstations?|tablets|ipads?|chromebooks?|network(?:s|ing)?"
@@ -368,8 +368,8 @@ _OFFER_GAP = (
 )
 # Words that make a price question ("rate" is often not ours: "success rate").
 _RATE = (
-    r"(?<!success )(?<!conversion )(?<!close )(?<!closing )(?<!response )(?<!show )"
-    r"(?<!hit )(?<!booking )rates?"
+    r"rate(?<!success rate)(?<!conversion rate)(?<!close rate)(?<!closing rate)"
+    r"(?<!response rate)(?<!show rate)(?<!hit rate)(?<!booking rate)s?"
 )
 _PRICE_WORD = rf"prices?|pricing|price list|{_RATE}|rate card|costs?|fees?|quotes?|quotation"
 # "How much" asks a price, but not in "how much experience" or "how much do you know".
@@ -737,7 +737,9 @@ OTHER_REQUESTS = (
     r"get in touch", r"reach out", r"contact (?:me|us)",
     r"proposal", r"demo", r"case stud(?:y|ies)", r"references?", r"testimonials?",
     r"samples?", r"examples?", r"scripts?", r"brochure|overview",
-    r"(?<!price )(?<!pricing )(?<!cost )(?<!rate )(?:information|info|details)",
+    r"(?:information|info|details)(?<!price information)(?<!price info)(?<!price details)"
+    r"(?<!pricing information)(?<!pricing info)(?<!pricing details)(?<!cost information)"
+    r"(?<!cost info)(?<!cost details)(?<!rate information)(?<!rate info)(?<!rate details)",
     r"learn more", r"tell (?:me|us) (?:more|about|how|what|which|who)", r"explain",
     r"target(?:s|ed|ing)?", r"decision[ -]makers?", r"availability|available",
     r"start(?:ing)? (?:date|next|in|on|soon)", r"contract (?:terms?|length)",
