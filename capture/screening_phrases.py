@@ -69,16 +69,14 @@ _CHOOSE = (
     r"|review(?:s|ing)?|consider(?:s|ing)?|looking at|(?:getting|taking) (?:quotes|bids) from"
     r"|mov(?:e|ing) to|switch(?:ing)? to|hir(?:e|ing)|engag(?:e|ing)|retain(?:ing)?"
     r"|onboard(?:ing)?|(?:an )?rfp (?:[\w'-]+ ){0,3}?(?:for|to)|request(?:ing)? proposals?"
-    r" (?:for|from)"
-    r"|proposals? from|bids? (?:for|from)|quotes? from"
+    r" (?:for|from)|proposals? from|bids? (?:for|from)|quotes? from"
 )
 # Small words allowed between the need and the thing: "need a reliable ...".
 _BUY_GAP = (
     r"(?:(?:a|an|some|the|new|better|reliable|affordable|local|outside|outsourced|dedicated"
     r"|good|proper|ongoing|professional|full-time|part-time|regular|quick|urgent|onsite"
     r"|on-site|remote|experienced|our|my|its|your|one|single|help|with|from|for|quotes?|on"
-    r"|setting|up|getting"
-    r"|own|office|dell|hp|lenovo|apple|24/7|24x7|round-the-clock|\d+) )*"
+    r"|setting|up|getting|own|office|dell|hp|lenovo|apple|24/7|24x7|round-the-clock|\d+) )*"
 )
 # IT equipment and services an organisation has; "it" only after our/my/the,
 # never the pronoun ("can you help us with it?").
@@ -95,7 +93,8 @@ _IT_THINGS = (
     r"|desktop support|tech support|infrastructure|equipment|technology|erp|emr|ehr"
     r"|website hosting|hosting|file shares?|shared drives?"
 )
-# People and firms an end user hires for its IT.
+# Words that make a helper an IT one: "a managed IT partner", "a network
+# monitoring provider"; then the helpers themselves.
 _IT_WORD = (
     r"it|msp|mssp|managed|tech|technology|computer|network|cyber ?security|security|soc"
     r"|siem|noc|help ?desk|service desk|cloud|backup|voip"
@@ -111,6 +110,8 @@ _SOLD_WORD = (
     r"|growth|recruiting|staffing|seo|content|advertising|prospecting|outreach|referral"
     r"|channel|reseller|resellers"
 )
+# People and firms an end user hires for its IT: "an MSP", "IT support", "a managed
+# SOC/SIEM and network monitoring provider".
 _IT_HELPERS = (
     r"(?:it|tech|technical|technology|computer|network|pc) (?:support|services?|help|helpdesk"
     r"|help desk|solutions?|consulting|assistance|management|outsourcing|repairs?)"
@@ -242,7 +243,7 @@ _SECTOR = (
     r"|events|wedding|entertainment|film|management consulting|business consulting"
     r"|solar|energy|oil and gas|mining|environmental|laundry|dry cleaning|staffing"
     r"|florist|floral|tattoo|bridal|pet|grooming|golf|marina|recycling|waste|printing|print"
-    r"|translation|security guard|private security|moving|self-storage|car rental|rental"
+    r"|translation|security guard|private security|self-storage|car rental|rental"
     r"|urgent care|hearing|audiology|laboratory|seafood|produce|grocery|liquor"
     r"|convenience|hardware store|music|arts|theater|theatre|dance|martial arts|sports"
     r"|\d+-(?:attorney|lawyer|doctor|physician|dentist|chair|bed|agent|broker|truck|driver"
@@ -323,7 +324,6 @@ _TRADE_OBJECT = (
     r"|seniors|residents|families|policyholders|members|parishioners|pets|animals"
     r"|hvac|plumbing|landscaping|cleaning|flooring|cabinets|signs|uniforms|clothing"
 )
-_ONE_WORD_OR_NUMBER = r"(?:[\w'-]+|\d[\d,]*) "
 
 # What a provider calls itself, and what it sells.
 _VENDOR = (
@@ -380,7 +380,6 @@ _HOW_MUCH = (
 )
 # What a month or a campaign "runs": "roughly what does a typical month run?"
 _RUNS = r"(?:what|how much) (?:does|do|would|will) (?:[\w'-]+ ){0,4}?run(?: me| us)?"
-
 
 # Words a sentence may start with that are not the name of the sender's company.
 _NOT_A_NAME = (
@@ -580,7 +579,8 @@ OWN_LINE_OF_BUSINESS = (
     rf"|make|makes|do|does|provide|provides|offer|offers) (?:{_LOB_WORD} ){{0,3}}?"
     rf"(?:{_TRADE_OBJECT})(?![ -](?:software|it|technology|tech|systems?|solutions|clients?"
     rf"|customers?|companies|businesses|firms|contractors|installers?|shops|agencies"
-    rf"|industry|market)(?![\w-]))",
+    rf"|industry|market|integrations?|platforms?|apps?|hosting|support|networks?|portals?"
+    rf"|data)(?![\w-]))",
     r"(?:represent|represents) (?:[\w'-]+ ){0,2}?(?:clients|families|employers|buyers"
     r"|sellers|tenants|landlords|the injured)(?= in)",
 )
