@@ -11,7 +11,7 @@ Pure Python (no Flask, no database) so the rules can be read and tested alone;
 thresholds and phrase lists come from configuration through
 ``rules_from_config``.  Where to look: the thresholds are ``ScreeningRules``;
 the phrase lists (``OWN_IT_REQUESTS``, ``CLIENT_CONTEXT``, ``PRICE_ASKS``...)
-sit under "The phrase lists" below, each entry with an example of what it
+live in ``capture.screening_phrases``, each entry with an example of what it
 catches, after the shared vocabulary they are built from.
 
 How the phrase rules read a message
@@ -22,13 +22,31 @@ Matching is case-insensitive and each entry of a list only matches whole words.
 Every entry is a regular expression; a plain phrase such as ``our clinic`` is
 one too.
 
-``not_msp`` from text: the message is cut into clauses (at ``. ! ? ;``, line
-breaks, and turns such as "but").  A clause counts when it has a first-person
-marker (we, our, I, my...) and an ``OWN_IT_REQUESTS`` phrase, unless it has a
-``CLIENT_CONTEXT`` phrase: an IT provider talks about its clients' servers all
-day, and DESIGN.md says that must never count against it.  A
-``PROVIDER_SELF_DESCRIPTIONS`` phrase anywhere ("we are an MSP", "we sell
-managed IT services to...") vetoes the text rule for the whole submission.
+``not_msp`` from text reads the sender's own organisation.  Quotations of
+others are blanked first (``OTHERS_SPEECH``: "a client told me, 'we need IT
+support'" is the client's request).  Then:
+- a provider's description of itself anywhere (``PROVIDER_SELF_DESCRIPTIONS``:
+  "we are an MSP", "we support 40 dental offices") keeps the lead;
+- the sender describing itself in another line of business
+  (``OWN_LINE_OF_BUSINESS``: "we're a civil engineering firm", "I run six
+  restaurants", "General contractor here.") screens it out: that is the
+  strongest evidence there is, whatever box it ticked;
+- so does a request for IT help or an IT provider for itself
+  (``OWN_IT_REQUESTS``: "choosing a new managed IT partner", "someone to look
+  after our computers", "our server keeps crashing");
+- a vague request ("someone to take care of all of it", ``VAGUE_REQUESTS``)
+  counts only beside a sign of the sender's own organisation or its own IT
+  (``OWN_ORGANISATION_HINTS``: "our church", "our patients";
+  ``OWN_IT_CONTEXT``: "we have six computers").
+The message is cut into clauses (at ``. ! ? ;``, line breaks, and turns such
+as "but").  A request counts only when the sender makes it for itself: the
+clause is not about those it serves (``CLIENT_CONTEXT``: "we support 40
+dental offices"), the request's subject is not someone else (``OTHER_PARTIES``:
+"our clients need", "they want", "small businesses need"), and the clause
+speaks for the sender (a first-person word, no subject, its own people or its
+own name as the subject).  Clients are only someone else's when the sender
+serves them: a law firm's clients do not make it a provider.  Every reason
+quotes the words it rests on.
 
 ``tire_kicker`` from text: some clause asks for our price (``PRICE_ASKS``, and
 not the sender talking about its own prices, ``OWN_PRICE_MENTIONS``), and no
@@ -39,24 +57,49 @@ fragment without a ``PRICE_TERMS`` word ("how do your campaigns work?").
 Greetings and sign-offs ask nothing, so they never count; the few greetings
 that are questions ("how are you?") are listed in ``PLEASANTRIES``.
 
-Known limits (the rules err towards keeping a lead; staff see everything):
-an end user with no first-person word ("The practice needs computer support"),
-or one that names its own sites in the plural ("our dental offices need IT
-support", read as clients), passes; a provider describing its own incident
-without saying what it is ("we were hit by ransomware ourselves") is screened
-out; "How much do you know about VoIP?" reads as a price question.
+Known limits (staff see everything screening set aside and can release it):
+the rules read words, not meaning, so they miss what they have no words for.
+An end user that neither names its line of business nor asks in a known way
+("The practice needs computer support": no first person) passes, and so does
+one whose trade is missing from the vocabulary.  A provider saying it is a
+provider ("we are an MSP") is never screened out by its text, even if it also
+asks for IT help for itself; a provider that never says so but describes its
+own IT trouble ("we were hit by ransomware ourselves", "our own network needs
+an upgrade") is screened out, and so is one that names itself with a line of
+business from the vocabulary and never says "IT" ("we're an engineering firm"
+from a network engineering company).  Quotations count as others' only when
+a party is named next to them.  A price question in words the lists lack
+("what would 10 meetings set me back?") is not seen, and any other question
+rules the flag out, even one that asks nothing of us ("Is this John?").
 """
 
 from __future__ import annotations
 
 import dataclasses
 import functools
+import hashlib
+import json
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
 from capture.contract import PROVIDER_TYPES
 from capture.contract import choice_label
+from capture.screening_phrases import CLIENT_CONTEXT
+from capture.screening_phrases import FIRST_PERSON
+from capture.screening_phrases import OTHER_PARTIES
+from capture.screening_phrases import OTHER_REQUESTS
+from capture.screening_phrases import OTHERS_SPEECH
+from capture.screening_phrases import OWN_IT_CONTEXT
+from capture.screening_phrases import OWN_IT_REQUESTS
+from capture.screening_phrases import OWN_LINE_OF_BUSINESS
+from capture.screening_phrases import OWN_ORGANISATION_HINTS
+from capture.screening_phrases import OWN_PRICE_MENTIONS
+from capture.screening_phrases import PLEASANTRIES
+from capture.screening_phrases import PRICE_ASKS
+from capture.screening_phrases import PRICE_TERMS
+from capture.screening_phrases import PROVIDER_SELF_DESCRIPTIONS
+from capture.screening_phrases import VAGUE_REQUESTS
 from capture.vocabulary import FLAGS
 from capture.vocabulary import REASONS
 from capture.vocabulary import Status
@@ -76,294 +119,10 @@ NON_DECIDING_ROLES = frozenset({"technician", "other"})
 #: Evidence quoted from a message is cut to about this many characters.
 EVIDENCE_LENGTH = 120
 
-
-# ---------------------------------------------------------------------------
-# Vocabulary the phrase lists below are built from.
-# ---------------------------------------------------------------------------
-
-# Organisations a provider serves; in the plural they are nearly always someone
-# else's ("we support dental offices"), while an end user says "our office".
-_ORGS = (
-    r"businesses|companies|organi[sz]ations|offices|firms|practices|clinics|schools"
-    r"|hospitals|non-?profits|churches|restaurants|hotels|manufacturers|dealerships"
-    r"|retailers|smbs|smes|agencies|contractors|municipalities|business owners"
-)
-
-# What an end user says it needs, wants or is looking for.
-_NEED = (
-    r"need|needs|needed|needing|looking for|look for|searching for|seeking|want|wants"
-    r"|would like|we'd like|i'd like|require|requires|in need of|interested in|hire|hiring"
-    r"|to find|could use|shopping for|quote|quote us|quote me"
-)
-# Small words allowed between the need and the thing: "need a reliable ...".
-_BUY_GAP = (
-    r"(?:(?:a|an|some|the|new|better|reliable|affordable|local|outside|outsourced|dedicated"
-    r"|good|proper|ongoing|professional|full-time|part-time|regular|quick|urgent|onsite"
-    r"|on-site|remote|experienced|our|my|help|with|from|for|quotes?|on|setting|up|getting"
-    r"|own|office|dell|hp|lenovo|apple|\d+) )*"
-)
-# IT equipment and services an organisation has; "it" only after our/my, never
-# the pronoun ("can you help us with it?").
-_IT_THINGS = (
-    r"(?<=our )it|(?<=my )it|computers?|pcs?|laptops?|desktops?|workstations?"
-    r"|network(?:ing)?|servers?|e-?mail|printers?|copiers?|wi-?fi|wireless|internet"
-    r"|firewalls?|routers?|backups?|phone system|pos system|point of sale system"
-    r"|office 365|microsoft 365|m365|outlook|passwords?|viruse?s?|malware|ransomware"
-    r"|cyber ?security|security|systems?"
-)
-# People and firms an end user hires for its IT.
-_IT_HELPERS = (
-    r"(?:it|tech|technical|technology|computer|network|pc) (?:support|services?|help|helpdesk"
-    r"|help desk|solutions?|consulting|assistance|management|outsourcing|repairs?)"
-    r"(?: services| support)?(?: (?:company|companies|firm|provider|partner|team|person|guy))?"
-    r"|(?:it|tech|computer|network) (?:company|companies|firm|provider|partner|person|people"
-    r"|guy|consultant|department)"
-    r"|msps?|managed service providers?|managed services? provider"
-    r"|managed (?:it|services)(?: services| support)?"
-)
-# Words after an IT term that show the sender sells it rather than buys it:
-# "IT support business", "network assessment appointments", "MSP owners".
-_SOLD_RIGHT_AFTER = (
-    r"business|businesses|company|companies|firm|firms|practice|owners?|industry|market"
-    r"|niche|vertical|space|offering|offerings|partnership|program|programs"
-)
-_SOLD_NEARBY = (
-    r"sales|marketing|telemarketing|leads?|lead generation|appointments?|campaigns?"
-    r"|prospects?|clients?|customers?|contracts?|deals?|revenue|growth|buyers?"
-    r"|decision makers?|opportunities|reps?|resellers?"
-)
-_NOT_SOLD = (
-    rf"(?! (?:{_SOLD_RIGHT_AFTER})(?!\w))(?!(?: [\w'-]+){{0,2}} (?:{_SOLD_NEARBY})(?!\w))"
-)
-# Small words between "our" / "help us" and the equipment: "help us set up our new".
-_OWN_GAP = (
-    r"(?:(?:us|me|out|with|to|fix|fixing|set|setting|up|move|moving|migrate|migrating"
-    r"|upgrade|upgrading|replace|replacing|secure|securing|protect|back|install|installing"
-    r"|troubleshoot|get|getting|our|my|the|a|an|new|some|all|both|old|aging|ageing|office"
-    r"|main|company|business|work|shared|whole|entire|own|slow|broken|current|existing"
-    r"|\d+) )*"
-)
-# Jobs an end user asks done to its IT: "fix our", "someone to manage our".
-_REPAIR = (
-    r"fix|repair|troubleshoot|set up|setup|upgrade|replace|secure|sort out|clean up"
-    r"|look at|take a look at|migrate|move|outsource|take over"
-)
-_LOOK_AFTER = rf"{_REPAIR}|manage|maintain|handle|take care of|install|monitor|back up|support"
-# How people say their IT is in trouble: "our server is down".
-_BROKEN = (
-    r"down|broken|failing|failed|fails|crashing|crashed|crashes|slow|hacked|infected"
-    r"|offline|dying|dead|outdated|unreliable|a mess|acting up|not working|stopped working"
-    r"|freezing|froze|glitching"
-    r"|(?:won't|wont|will not|can't|cannot|doesn't|does not|isn't|is not|aren't|don't)"
-    r" (?:work|working|connect|print|boot|start|turn on|sync)"
-    r"|keeps? (?:failing|crashing|dropping|freezing|going down|disconnecting|breaking)"
-    r"|needs? (?:replacing|replacement|to be replaced|upgrading|an upgrade|fixing|help|repair)"
-)
-_CURRENT_HELPER = (
-    r"(?:our|my) (?:current |old |existing |previous )?"
-    r"(?:msp|it (?:company|provider|guy|person|firm|consultant|vendor)|computer guy|tech guy)"
-)
-
-# What a provider calls itself, and what it sells.
-_PROVIDER = (
-    r"msp|mssp|var|it msp|managed (?:it |security |print )?services? provider"
-    r"|managed (?:it|security) provider"
-    r"|(?:it|tech|technology|computer|network) (?:services?|support|solutions?|consulting"
-    r"|managed services) (?:provider|company|firm|business|shop|consultancy)"
-    r"|(?:it|computer|technology|tech|network|cybersecurity|security) consultan(?:t|ts|cy)"
-    r"|value[- ]added reseller|(?:it |hardware |software |microsoft |cisco |dell |technology )?"
-    r"reseller|(?:it |technology )?solutions? provider|it provider|cloud (?:services )?provider"
-    r"|systems integrator|(?:computer|pc|laptop) repair (?:shop|business|company)"
-    r"|it company|it firm|it shop"
-)
-_PROVIDER_ADJ = (
-    r"(?:(?!(?:need|needs|needing|looking|seeking|wanting|want|hiring|using|with|without"
-    r"|and|but|that|who|which|for|of|in|a|an|the|to)(?!\w))[\w/&'-]+ ){0,4}"
-)
-_OFFERING = (
-    r"managed (?:it |security |print |cloud )?services|it (?:services|support|solutions"
-    r"|consulting|managed services)|network(?:ing)? (?:services|solutions|support|installation)"
-    r"|cloud (?:services|solutions|backup|hosting|migrations?)|cyber ?security(?: services"
-    r"| solutions)?|help ?desk(?: services| support)?|backup (?:services|solutions)|voip"
-    r"|(?:computer|pc) (?:repair|services|support)|technology (?:services|solutions)"
-    r"|tech support|(?:dell|hp|lenovo|cisco|microsoft|fortinet|sonicwall|meraki)"
-    r" (?:[\w-]+ )?(?:hardware|products|servers|licenses|solutions|equipment)"
-)
-_OFFER_GAP = (
-    r"(?:(?!(?:need|needs|want|wants|looking|require|requires|but|our|my)(?!\w))"
-    r"[\w/&'-]+ ){0,3}?"
-)
-
-# Words that make a price question ("rate" is often not ours: "success rate").
-_RATE = (
-    r"(?<!success )(?<!conversion )(?<!close )(?<!closing )(?<!response )(?<!show )"
-    r"(?<!hit )(?<!booking )rates?"
-)
-_PRICE_WORD = rf"prices?|pricing|price list|{_RATE}|rate card|costs?|fees?|quotes?|quotation"
-
-
-# ---------------------------------------------------------------------------
-# The phrase lists.  Each is configurable as CAPTURE_SCREEN_<NAME>.
-# ---------------------------------------------------------------------------
-
-#: A clause must speak for the sender's own organisation to count as its request.
-FIRST_PERSON = (
-    r"we", r"us", r"our", r"ours", r"ourselves", r"i", r"my", r"me", r"myself",
-)
-
-#: The sender asks for IT services or products for its own organisation.
-OWN_IT_REQUESTS = (
-    # "we need IT support", "looking for an MSP", "our school needs new laptops"
-    rf"(?:{_NEED}) {_BUY_GAP}(?:{_IT_HELPERS}|{_IT_THINGS}){_NOT_SOLD}",
-    # "can you help us with our network?", "help me fix my laptop"
-    rf"(?:help|assist) (?:us|me) {_OWN_GAP}(?:{_IT_THINGS}){_NOT_SOLD}",
-    # "fix our computers", "outsource our IT", "replace my old server"; not a
-    # statement such as "we replace our laptops every three years"
-    rf"(?<!we )(?<!i )(?:{_REPAIR}) (?:up )?(?:our|my) {_OWN_GAP}(?:{_IT_THINGS}){_NOT_SOLD}",
-    # "someone to fix the computers in our office", "a company to manage our network"
-    rf"(?:someone|somebody|a company|a firm|a partner|an expert|a tech|a technician"
-    rf"|a professional|people) (?:to|who can|that can) (?:{_LOOK_AFTER}) {_OWN_GAP}"
-    rf"(?:{_IT_THINGS}){_NOT_SOLD}",
-    # "our printers keep failing", "my PC won't turn on", "our email server went down"
-    rf"(?:our|my) (?:[\w'-]+ ){{0,2}}?(?:{_IT_THINGS}){_NOT_SOLD} (?:[\w'-]+ ){{0,3}}?"
-    rf"(?:{_BROKEN})",
-    # "we got hit by ransomware", "our office was hacked"
-    r"(?:we|i|our [\w'-]+)(?:'ve| have| has)? (?:got|were|was|been|just got|just been)"
-    r" (?:hit by (?:ransomware|malware|a virus)|hacked|infected|breached|compromised)",
-    # "we don't have an IT person", "we have no IT department"
-    r"(?:have no|don't have an?|don't have any|do not have an?|do not have any|lack an?|lack"
-    r"|have never had an?|no) (?:in-house |internal |dedicated |full-time |real |our own )?"
-    r"(?:it|tech|technical|computer) (?:person|people|staff|department|guy|team)",
-    # "we want to replace our current MSP", "switching IT providers"
-    rf"(?:replace|switch|fire|change|leave|dump|ditch) (?:from )?{_CURRENT_HELPER}",
-    r"switch(?:ing)? (?:it|msp|tech support|computer support) (?:providers|companies"
-    r"|vendors|firms)",
-    # "our IT guy retired", "my computer guy never calls back"
-    rf"{_CURRENT_HELPER} (?:[\w'-]+ ){{0,3}}?(?:retired|quit|left|closed|went out of business"
-    r"|is unresponsive|never (?:answers|responds|calls back|shows up)|doesn't (?:answer"
-    r"|respond|call back|show up)|is too slow|is too expensive|dropped us)",
-)
-
-#: The clause is about the sender's clients, so it never counts as its own request.
-CLIENT_CONTEXT = (
-    # "our clients' servers keep crashing", "many of our customers need a new server"
-    r"clients?|customers?|clientele|end[- ]users?",
-    # "we support 40 dental offices", "we manage networks for law firms"
-    rf"(?:we|i) (?:support|serve|service|manage|help|work with|look after|take care of"
-    rf"|protect|monitor|maintain|partner with) (?!our |my |us |me |ourselves )"
-    rf"(?:[\w'-]+ ){{0,3}}?(?:{_ORGS}|networks|servers|endpoints|devices|seats)",
-    # "IT support for dental offices" (but not "for our two offices")
-    rf"for (?!our |my |both |all |each |every |two |three |several |multiple |\d)"
-    rf"(?:[\w'-]+ ){{0,2}}?(?:{_ORGS})",
-    # "small businesses need IT support", "medical practices that need someone"
-    rf"(?<!our )(?<!my )(?:{_ORGS}) (?:that |who |which |often |usually |typically |also "
-    r"|all |still |really |are )?(?:need|needs|want|wants|looking for|require|struggle"
-    r"|rely on|depend on|call us|hire|have)",
-    # "a clinic we support needs a new server"
-    r"(?:we|i) (?:work with|support|serve|look after|take care of|manage) (?:needs?|has|have"
-    r"|is|are|wants?|just|recently)",
-)
-
-#: The sender plainly says it is a provider; then its text never screens it out.
-PROVIDER_SELF_DESCRIPTIONS = (
-    # "we're a 12-person MSP", "I am an independent IT consultant", "as a VAR"
-    rf"(?:we are|we're|i am|i'm|as|being|i run|we run|i own|we own|i started|we started"
-    rf"|i founded|we founded) (?:a |an |the |my |our )?{_PROVIDER_ADJ}(?:{_PROVIDER})"
-    r"(?! (?:customers?|clients?|users?)(?!\w))",
-    # "we provide managed IT services", "we sell and support Dell hardware"
-    rf"(?:we|i) (?:provide|offer|deliver|sell|resell|install|implement|specialize in"
-    rf"|specialise in|focus on) {_OFFER_GAP}(?:{_OFFERING})",
-    # "our MSP business", "our managed services clients", "our NOC"
-    r"our (?:msp (?:business|company|practice|firm|clients|customers)|it (?:services|support"
-    r"|consulting|solutions) (?:business|company|firm|practice|clients|customers)"
-    r"|managed services (?:business|company|practice|clients|customers|agreements|contracts"
-    r"|offering|revenue|plans?)|consultancy|reseller business|help ?desk (?:team|techs"
-    r"|technicians|engineers)|noc|soc)",
-    # "help desk for our clients", "IT support to our customers"
-    r"(?:(?:it|tech|technical|help ?desk|managed|network|cloud|computer) (?:support|services"
-    r"|solutions)|help ?desk) (?:for|to) (?:our |my )?(?:clients|customers)",
-    # "we support over 40 dental offices", "we manage 2,000 endpoints"
-    rf"(?:we|i) (?:support|serve|manage|look after|take care of|monitor|protect|maintain"
-    rf"|service) (?:over |about |around |more than |nearly |almost |some )?\d[\d,]*\+? "
-    rf"(?:[\w'-]+ ){{0,2}}?(?:clients|{_ORGS}|endpoints|devices|seats|networks|servers)",
-    # "we manage IT for small businesses"
-    rf"(?:we|i) (?:manage|support|monitor|maintain|secure|handle|run) (?:the )?(?:networks"
-    rf"|servers|it|it systems|infrastructure|endpoints|devices|backups) for "
-    rf"(?:[\w'-]+ ){{0,2}}?(?:{_ORGS}|clients|customers)",
-)
-
-#: Words that make a fragment of a message about price.
-PRICE_TERMS = (
-    r"how much", _PRICE_WORD, r"priced", r"costing", r"(?<!in )charges?", r"ballpark",
-    r"per (?:hour|month|appointment|lead|call|meeting|day|week)", r"expensive",
-    r"cheap(?:er|est)?", r"affordable",
-)
-
-#: A clause that asks for our price.
-PRICE_ASKS = (
-    # "how much do you charge?", "how much per hour?" (not "how much experience")
-    r"how much(?! (?:experience|time|notice|lead time|of|traffic|work|effort|volume"
-    r"|training|data|longer|should we|can we|could we))",
-    # "what's your price?", "what does it cost", "what are your rates?"
-    rf"what(?:'s| is| are| does| do| would| will| kind of| sort of)(?: [\w'-]+){{0,4}}"
-    rf" (?:{_PRICE_WORD}|charges?)",
-    # "send me your pricing", "please email a price list"
-    rf"(?:send|give|tell|email|e-mail|share|forward|quote|show) (?:[\w'-]+ ){{0,3}}?"
-    rf"(?:{_PRICE_WORD})",
-    # "Ballpark cost for a campaign?", "pricing for 3 months?"
-    rf"(?:{_PRICE_WORD})(?: [\w'-]+){{0,6}} ?\?",
-    # "price list please", "please send pricing"
-    rf"(?:{_PRICE_WORD}) please",
-    rf"please (?:[\w'-]+ ){{0,3}}?(?:{_PRICE_WORD})",
-    # "I'd like a quote", "interested in pricing", "just want to know your prices"
-    rf"(?:need|want|would like|we'd like|i'd like|looking for|interested in|request"
-    rf"|requesting|get|getting|know|see|hear|check) (?:a |an |the |your |some )?"
-    rf"(?:{_PRICE_WORD}|estimate|ballpark)",
-    # "just curious about pricing", "a question about your fees"
-    rf"(?:curious|wondering|asking|inquiring|enquiring|question) (?:about|on|regarding)"
-    rf" (?:[\w'-]+ ){{0,2}}?(?:{_PRICE_WORD})",
-    # "do you charge by the hour?", "how does your pricing work?", "ballpark?"
-    r"(?:do|would|will|can) you (?:[\w'-]+ )?charge",
-    r"how (?:do|does|would) (?:you|your [\w'-]+) (?:charge|price|bill)",
-    r"how (?:does|is) (?:your |the )?(?:pricing|price|cost) (?:work|structured|calculated"
-    r"|determined)",
-    r"ballpark",
-)
-
-#: The sender talks about its own prices ("our prices are competitive").
-OWN_PRICE_MENTIONS = (
-    rf"our (?:[\w'-]+ ){{0,3}}?(?:{_PRICE_WORD})",
-    r"(?:we|i) (?:charge|bill|price|sell|resell|invoice)",
-    r"(?:we've|we have|i've|i have) (?:[\w'-]+ )?(?:raised|lowered|increased|cut|changed)",
-)
-
-#: Anything else a message may ask for, which makes it more than a price question.
-OTHER_REQUESTS = (
-    r"(?:schedule|book|arrange|set up|setup|have|hop on|jump on|get on) (?:a |an )?"
-    r"(?:[\w'-]+ )?(?:call|meeting|chat|demo|conversation|consultation|zoom|appointment)"
-    r"(?! setting)",
-    r"call (?:me|us|back)", r"give (?:me|us) a (?:call|ring)",
-    r"(?:talk|speak|chat|meet)(?: with| to)? (?:you|someone|one of|your)",
-    r"(?:can|could|shall|should) we (?:talk|speak|chat|meet|discuss|set up|schedule|start|get)",
-    r"let's (?:talk|chat|meet|discuss|set up|schedule)",
-    r"get in touch", r"reach out", r"contact (?:me|us)",
-    r"proposal", r"demo", r"case stud(?:y|ies)", r"references?", r"testimonials?",
-    r"samples?", r"examples?", r"scripts?", r"brochure|overview",
-    r"(?<!price )(?<!pricing )(?<!cost )(?<!rate )(?:information|info|details)",
-    r"learn more", r"tell (?:me|us) (?:more|about|how|what|which|who)", r"explain",
-    r"target(?:s|ed|ing)?", r"decision[ -]makers?", r"availability|available",
-    r"start(?:ing)? (?:date|next|in|on|soon)", r"contract (?:terms?|length)",
-    r"minimum (?:term|commitment|contract)", r"guarantee[sd]?", r"results",
-    r"do you (?:work|offer|provide|have|handle|cover|serve|do|use|specialize|specialise)",
-)
-
-#: Greetings that look like questions but ask for nothing ("Hi, how are you?").
-PLEASANTRIES = (
-    r"how are you(?: doing)?(?: today)?", r"how's it going", r"how are things",
-    r"how have you been", r"what's up", r"hope (?:you're|you are|all is|this finds you)"
-    r" (?:well|good|doing well)",
-    r"what an? (?:great|nice|good|helpful|useful|interesting|awesome) [\w' -]+",
-)
+#: The rule code's own version: raise it whenever this module reads text or
+#: judges differently, so ``rules_version`` changes with the code as well as
+#: with the thresholds and phrase lists.
+RULES_CODE_VERSION = 8
 
 # Question openers; a fragment starting with one asks something.
 _QUESTION_WORDS = frozenset({
@@ -405,7 +164,13 @@ class ScreeningRules:
     max_employees: int = 500
     min_monthly_budget: int = 1500
     first_person: tuple[str, ...] = FIRST_PERSON
+    others_speech: tuple[str, ...] = OTHERS_SPEECH
+    other_parties: tuple[str, ...] = OTHER_PARTIES
     own_it_requests: tuple[str, ...] = OWN_IT_REQUESTS
+    vague_requests: tuple[str, ...] = VAGUE_REQUESTS
+    own_it_context: tuple[str, ...] = OWN_IT_CONTEXT
+    own_line_of_business: tuple[str, ...] = OWN_LINE_OF_BUSINESS
+    own_organisation_hints: tuple[str, ...] = OWN_ORGANISATION_HINTS
     client_context: tuple[str, ...] = CLIENT_CONTEXT
     provider_self_descriptions: tuple[str, ...] = PROVIDER_SELF_DESCRIPTIONS
     price_terms: tuple[str, ...] = PRICE_TERMS
@@ -441,6 +206,22 @@ def rules_from_config(config: Mapping[str, object]) -> ScreeningRules:
     return ScreeningRules(**changes)
 
 
+def rules_fingerprint(rules: ScreeningRules) -> str:
+    """The text ``rules_version`` hashes: the code's version marker, then every
+    threshold and phrase list by name, as JSON with sorted keys (stable across
+    runs, processes and machines, unlike ``hash()``)."""
+    fields = {field.name: getattr(rules, field.name) for field in dataclasses.fields(rules)}
+    return json.dumps({"code": RULES_CODE_VERSION, "rules": fields}, sort_keys=True,
+                      ensure_ascii=False)
+
+
+def rules_version(rules: ScreeningRules) -> str:
+    """A short name for one rule set (12 hex digits of a SHA-256), so a verdict, a
+    report or an evaluation can say which rules produced it; it changes whenever a
+    threshold, a phrase list or the rule code (``RULES_CODE_VERSION``) changes."""
+    return hashlib.sha256(rules_fingerprint(rules).encode("utf-8")).hexdigest()[:12]
+
+
 def screen(submission: Mapping[str, object], rules: ScreeningRules = DEFAULT_RULES) -> Verdict:
     """Judge one cleaned submission: spam, screened out (with every reason) or queued.
 
@@ -469,14 +250,21 @@ def screen(submission: Mapping[str, object], rules: ScreeningRules = DEFAULT_RUL
 
 def _not_msp(submission: Mapping[str, object], message: _Text,
              rules: ScreeningRules) -> Reason | None:
-    """A declared non-provider, or a provider type with a message asking for IT help.
+    """A declared non-provider, or a provider type whose own words say otherwise.
 
-    The website is read with the same rule as the message, its address turned
-    into words ("https://acme.example/we-need-it-support" reads "we need it
-    support").  A domain alone is a company name in another form
-    (smithdental.com, dentalitsolutions.com), and DESIGN.md says a name never
-    suffices; an address can only count when its words make the same
-    first-person request a message would.
+    The message says who the sender is and what it asks for.  A provider's own
+    description of itself settles it.  Otherwise the sender's organisation in
+    another line of business ("we're a civil engineering firm") is enough, and
+    so is a request for IT help or an IT provider for itself ("choosing a new
+    managed IT partner"); a vague request ("someone to take care of all of it")
+    needs the organisation or its own IT named elsewhere.  Requests of its
+    clients and words it quotes from others are not its own.  Every reason
+    quotes the words it rests on.
+
+    The website is read with the request rule, its address turned into words
+    ("https://acme.example/we-need-it-support" reads "we need it support").  A
+    domain alone is a company name in another form (smithdental.com), and
+    DESIGN.md says a name never suffices.
     """
     company_type = _field(submission, "company_type")
     if company_type not in PROVIDER_TYPES:
@@ -487,19 +275,21 @@ def _not_msp(submission: Mapping[str, object], message: _Text,
             "IT consultants and VARs.",
             company_type or "(none)",
         )
-    if _search(rules.provider_self_descriptions, message.norm):
+    text = _without_others_speech(message, rules)
+    if _search(rules.provider_self_descriptions, text.norm):
         return None
-    span = _own_it_request(message, rules)
-    if span:
-        evidence = message.source(*span)
-        return Reason(
-            "not_msp",
-            f"Asks for IT help for its own organisation (\u201c{evidence}\u201d); "
-            "we only serve IT service providers.",
-            evidence,
-        )
+    organisation = _own_words(text, rules.own_line_of_business, rules, speaker=False)
+    request = _own_words(text, rules.own_it_requests, rules)
+    if request is None:
+        vague = _own_words(text, rules.vague_requests, rules)
+        support = organisation or _own_words(
+            text, rules.own_organisation_hints + rules.own_it_context, rules, speaker=False)
+        if vague and support:
+            request, organisation = vague, support
+    if organisation or request:
+        return _not_msp_reason(text, organisation, request)
     website = _field(submission, "website").strip()
-    if website and _own_it_request(_Text.of(_url_words(website)), rules):
+    if website and _own_words(_Text.of(_url_words(website)), rules.own_it_requests, rules):
         return Reason(
             "not_msp",
             f"The website address reads as a request for IT help ({website}); "
@@ -507,6 +297,25 @@ def _not_msp(submission: Mapping[str, object], message: _Text,
             website,
         )
     return None
+
+
+def _not_msp_reason(text: _Text, organisation: tuple[int, int] | None,
+                    request: tuple[int, int] | None) -> Reason:
+    """One sentence quoting each piece of evidence as the sender wrote it."""
+    said = text.source(*organisation) if organisation else None
+    asked = text.source(*request) if request else None
+    if said and asked and (said in asked or asked in said):
+        said, asked = None, max(said, asked, key=len)
+    if said and asked:
+        sentence = (f"Speaks of its own organisation (\u201c{said}\u201d) and asks for IT "
+                    f"help for itself (\u201c{asked}\u201d)")
+    elif asked:
+        sentence = f"Asks for IT help for its own organisation (\u201c{asked}\u201d)"
+    else:
+        sentence = (f"Describes its own organisation, whose line of business is not IT "
+                    f"services (\u201c{said}\u201d)")
+    return Reason("not_msp", f"{sentence}; we only serve IT service providers.",
+                  asked or said or "")
 
 
 def _too_large(submission: Mapping[str, object], rules: ScreeningRules) -> Reason | None:
@@ -565,27 +374,106 @@ def _not_decision_maker(submission: Mapping[str, object]) -> Reason | None:
     )
 
 
-def _own_it_request(text: _Text, rules: ScreeningRules) -> tuple[int, int] | None:
-    """Span of the first clause where the sender asks IT help for itself."""
-    for start, end in _clauses(text.norm, turns=True):
+def _own_words(text: _Text, patterns: tuple[str, ...], rules: ScreeningRules, *,
+               speaker: bool = True) -> tuple[int, int] | None:
+    """Evidence span of the first clause where the sender says ``patterns`` of itself.
+
+    A clause about those the sender serves (``client_context``) never counts,
+    nor a match whose subject is someone else ("our clients need", "they want",
+    ``other_parties``).  With ``speaker`` the clause must also speak for the
+    sender: a first-person word, no subject at all ("Looking for an MSP..."),
+    or the sender's name as the subject ("Heartland Credit Union will issue...").
+    """
+    pattern = _compiled(patterns, False)
+    if pattern is None:
+        return None
+    for start, end in text.clauses:
         clause = text.norm[start:end]
-        if _search(rules.client_context, clause) or not _search(rules.first_person, clause):
+        if speaker and _search(rules.client_context, clause):
             continue
-        match = _search(rules.own_it_requests, clause)
-        if match:
-            return _evidence_span(start, end, start + match.start(), start + match.end())
+        for match in pattern.finditer(clause):
+            lead = clause[:match.start()]
+            if _said_of_others(lead, rules):
+                continue
+            if speaker and not (_search(rules.first_person, clause) or _HOLLOW.fullmatch(lead)
+                                or _OWN_PEOPLE.search(lead) or _named_subject(text, start, lead)):
+                continue
+            return _evidence_span(text.norm, start, end, start + match.start(),
+                                  start + match.end())
     return None
 
 
+# Words that may stand before a request without naming who asks ("Hi, looking for...").
+_HOLLOW = re.compile(
+    r"\W*(?:(?:hi|hello|hey|dear|so|and|also|now|currently|ideally|basically|honestly"
+    r"|really|just|still|then|ok|okay|yes|well|please|urgently|again|anyway)\W+)*",
+    re.IGNORECASE)
+# The sender's own people as the subject: "The board approved an RFP", "Dr. Kim wants".
+_OWN_PEOPLE = re.compile(
+    r"(?<!\w)(?:(?:the|our|my) (?:[\w'-]+ ){0,2}?(?:board|management|leadership|owners?"
+    r"|partners|director|ceo|cfo|cio|coo|administrator|principal|superintendent|doctor"
+    r"|dentist|pastor|committee|council|office manager|practice manager)"
+    r"|(?:dr|pastor|father|reverend)\.? [a-z]+)\W+(?:[\w'-]+\W+){0,3}$",
+    re.IGNORECASE)
+# Where a subject is, not who: "Hospitals and clinics in Ohio are choosing...".
+_TRAILING_PLACE = re.compile(
+    r"(?:\s+(?:in|across|around|near|from|at|throughout|all over|outside)"
+    r"(?:\s+[\w'.-]+){1,3})+\s*$", re.IGNORECASE)
+# Words between a subject and its verb: "our clients are all looking for".
+_TRAILING_AUX = re.compile(
+    r"(?:\W+(?:all|often|usually|also|still|really|typically|mostly|always|now|just|are|is"
+    r"|were|was|will|would|may|might|sometimes|never|currently|constantly|regularly"
+    r"|frequently|then|actually|eventually|do|does|don't|doesn't|did|already|even|only"
+    r"|generally|simply|probably|should|could|can|must|right now|keep|keeps|have|has))*\W*$",
+    re.IGNORECASE)
+_NOT_NAMES = frozenset({
+    "the", "a", "an", "every", "each", "any", "all", "most", "many", "some", "small", "local",
+    "this", "that", "these", "those", "when", "if", "our", "my", "their", "your", "his", "her",
+    "its", "lots", "plenty", "half", "one", "no", "both", "such", "other", "another", "they",
+    "he", "she", "it", "you", "there", "here", "what", "how", "why", "who", "which", "where",
+    "as", "since", "because", "after", "before", "while", "also", "and", "but", "so", "then",
+    "now", "today", "just", "only", "even", "still", "yet", "hi", "hello", "dear", "thanks",
+    "please", "we", "i", "windows", "microsoft",
+})
+
+
+def _said_of_others(lead: str, rules: ScreeningRules) -> bool:
+    """Whether the words before a match make its subject someone other than the sender."""
+    pattern = _compiled_at_end(rules.other_parties)
+    lead = _TRAILING_AUX.sub("", re.sub(r"\([^)]*\)", " ", lead))
+    lead = _TRAILING_PLACE.sub("", lead)
+    return bool(pattern and pattern.search(lead))
+
+
+def _named_subject(text: _Text, start: int, lead: str) -> bool:
+    """Whether the clause opens with a name ("Heartland Credit Union will...", "The
+    Chamber of Commerce office needs...")."""
+    words = list(re.finditer(r"\w+", lead))[:2]
+    if words and words[0].group().lower() == "the":
+        words = words[1:]
+    if not words or words[0].group().lower() in _NOT_NAMES:
+        return False
+    return text.original[text.starts[start + words[0].start()]].isupper()
+
+
 def _price_only_request(text: _Text, rules: ScreeningRules) -> tuple[int, int] | None:
-    """Span of the clause asking our price, if nothing else in the message asks anything."""
+    """Span of the clause asking our price, if nothing else in the message asks anything.
+
+    The price question is looked for first: most messages have none, and then
+    the fragments need no reading at all.
+    """
+    clauses = _clauses(text.norm, turns=False)
     asked = None
-    for start, end in _clauses(text.norm, turns=False):
-        clause = text.norm[start:end]
-        hit = _price_ask(clause, rules) if asked is None else None
+    for start, end in clauses:
+        hit = _price_ask(text.norm[start:end], rules)
         if hit:
-            asked = _evidence_span(start, end, start + hit.start(), start + hit.end())
-        for fragment in _fragments(clause):
+            asked = _evidence_span(text.norm, start, end, start + hit.start(),
+                                   start + hit.end())
+            break
+    if asked is None:
+        return None
+    for start, end in clauses:
+        for fragment in _fragments(text.norm[start:end]):
             if _search(rules.other_requests, fragment):
                 return None
             if _search(rules.price_terms, fragment) or _fullmatch(rules.pleasantries, fragment):
@@ -623,8 +511,12 @@ _STRAIGHTEN = str.maketrans({
     "\u201c": '"', "\u201d": '"', "\u2010": "-", "\u2011": "-", "\u2012": "-",
     "\u2013": "-", "\u2014": "-", "\u2212": "-",
 })
-_SPACE_OR_CHAR = re.compile(r"\s+|.", re.DOTALL)
+_SPACES = re.compile(r"\s+")
+_LINE_BREAK = re.compile("[\n\r\v\f\u2028\u2029]")
 _CLAUSE = re.compile(r"[^.!?;\n]+[.!?;]*")
+_NOT_A_FULL_STOP = re.compile(
+    r"\b(?:dr|st|mr|mrs|ms|jr|sr|inc|ltd|co|corp|vs|approx|no|ave|mt|rev|prof|dept|fr)\.(?= )"
+    r"|\d\.\d|\be\.g\.|\bi\.e\.", re.IGNORECASE)
 _TURN = re.compile(r"\b(?:but|however|although|though|whereas|yet)\b", re.IGNORECASE)
 _FRAGMENT_BREAK = re.compile(r",|\b(?:and|or|also|plus|then|but|so)\b", re.IGNORECASE)
 
@@ -643,23 +535,73 @@ class _Text:
 
     @classmethod
     def of(cls, original: str) -> _Text:
-        chars, starts = [], []
-        for match in _SPACE_OR_CHAR.finditer(original):
-            piece = match.group()
-            if piece.isspace():
-                piece = "\n" if any(c in piece for c in "\n\r\v\f\u2028\u2029") else " "
-            chars.append(piece.translate(_STRAIGHTEN))
-            starts.append(match.start())
-        return cls(original, "".join(chars), tuple(starts))
+        straight = original.translate(_STRAIGHTEN)
+        pieces: list[str] = []
+        starts: list[int] = []
+        done = 0
+        for space in _SPACES.finditer(straight):
+            pieces.append(straight[done:space.start()])
+            starts.extend(range(done, space.start()))
+            pieces.append("\n" if _LINE_BREAK.search(space.group()) else " ")
+            starts.append(space.start())
+            done = space.end()
+        pieces.append(straight[done:])
+        starts.extend(range(done, len(straight)))
+        return cls(original, "".join(pieces), tuple(starts))
 
     def source(self, start: int, end: int) -> str:
         return self.original[self.starts[start]:self.starts[end - 1] + 1].strip()
 
+    @functools.cached_property
+    def clauses(self) -> list[tuple[int, int]]:
+        """Clause spans, cut at sentence ends and at turns such as "but"."""
+        return _clauses(self.norm, turns=True)
+
+
+_QUOTATION = re.compile(
+    r'"[^"\n]{1,300}"'
+    r"|(?<!\w)'(?=\S)(?:[^'\n]|'(?=\w)){1,300}?(?<=\S)'(?!\w)"
+)
+_SENTENCE_END = re.compile(r"[.!?\n]")
+
+
+def _without_others_speech(text: _Text, rules: ScreeningRules) -> _Text:
+    """The text with the quotations of others blanked out.
+
+    A quotation is someone else's when the words leading to it (its sentence,
+    or the sentence before when that is too short to name a speaker) or the
+    sentence right after it name another party (``OTHERS_SPEECH``): "A client
+    told me, 'we need IT support'".  Quoted words of the sender's own people
+    ("Dr. O'Brien told me, 'find us an IT company'") stay.  Blanks keep every
+    position, so evidence still maps back to the original.
+    """
+    norm = text.norm
+    for quote in _QUOTATION.finditer(text.norm):
+        start, end = quote.span()
+        lead_start = _sentence_start(norm, start)
+        if len(norm[lead_start:start].split()) < 3:
+            lead_start = _sentence_start(norm, lead_start - 1)
+        after = _SENTENCE_END.search(norm, end + 1)
+        tail = norm[end:after.end() if after else len(norm)]
+        if _search(rules.others_speech, norm[lead_start:start] + " / " + tail):
+            norm = norm[:start] + " " * (end - start) + norm[end:]
+    return dataclasses.replace(text, norm=norm)
+
+
+def _sentence_start(norm: str, position: int) -> int:
+    ends = [m.end() for m in _SENTENCE_END.finditer(norm, 0, max(0, position - 1))]
+    return ends[-1] if ends else 0
+
 
 def _clauses(norm: str, *, turns: bool) -> list[tuple[int, int]]:
-    """Sentence spans (terminator included), cut again at "but" etc. when ``turns``."""
+    """Sentence spans (terminator included), cut again at "but" etc. when ``turns``.
+
+    The full stop of a title or an abbreviation ("Dr. Patel", "St. Anne's") or of
+    a number ("2.5") ends no sentence.
+    """
     spans = []
-    for clause in _CLAUSE.finditer(norm):
+    marked = _NOT_A_FULL_STOP.sub(lambda stop: stop.group().replace(".", "\u00b7"), norm)
+    for clause in _CLAUSE.finditer(marked):
         start = clause.start()
         if turns:
             for turn in _TURN.finditer(norm, start, clause.end()):
@@ -673,13 +615,20 @@ def _fragments(clause: str) -> list[str]:
     return [f for f in _FRAGMENT_BREAK.split(clause) if f.strip()]
 
 
-def _evidence_span(start: int, end: int, hit_start: int, hit_end: int) -> tuple[int, int]:
-    """The clause, or when it is long, about ``EVIDENCE_LENGTH`` characters around the hit."""
+def _evidence_span(norm: str, start: int, end: int, hit_start: int,
+                   hit_end: int) -> tuple[int, int]:
+    """The clause, or when it is long, about ``EVIDENCE_LENGTH`` characters around the
+    hit, never starting or ending inside a word."""
     if end - start <= EVIDENCE_LENGTH:
         return start, end
     room = max(0, EVIDENCE_LENGTH - (hit_end - hit_start)) // 2
     begin = max(start, hit_start - room)
-    return begin, max(hit_end, min(end, begin + EVIDENCE_LENGTH))
+    finish = max(hit_end, min(end, begin + EVIDENCE_LENGTH))
+    while begin < hit_start and norm[begin - 1].isalnum() and begin > start:
+        begin += 1
+    while finish > hit_end and finish < end and norm[finish].isalnum():
+        finish -= 1
+    return begin, finish
 
 
 def _url_words(url: str) -> str:
@@ -696,6 +645,15 @@ def _compiled(patterns: tuple[str, ...], whole: bool) -> re.Pattern[str] | None:
     if whole:
         source = rf"\W*(?:{source})\W*"
     return re.compile(rf"(?<!\w)(?:{source})(?!\w)", re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=32)
+def _compiled_at_end(patterns: tuple[str, ...]) -> re.Pattern[str] | None:
+    """One alternation that must end the text (a possessive or contraction may follow)."""
+    if not patterns:
+        return None
+    source = "|".join(f"(?:{p})" for p in patterns)
+    return re.compile(rf"(?<!\w)(?:{source})(?:'s|'re|'ve|'d|'ll|')?\W*$", re.IGNORECASE)
 
 
 def _search(patterns: tuple[str, ...], text: str) -> re.Match[str] | None:

@@ -1,0 +1,758 @@
+"""The words screening reads: vocabulary, then the phrase lists built from it.
+
+Kept apart from ``capture.screening`` so the rules fit on a screen and the
+words can be read (and reviewed) on their own.  Every phrase list is a tuple
+of regular expressions, configurable as ``CAPTURE_SCREEN_<NAME>``; each entry
+carries an example of what it catches.  Matching is case-insensitive, on text
+whose curly quotes and dashes were made straight, and an entry only matches
+whole words (see ``capture.screening``).  Pure Python: no imports.
+
+The lists that decide ``not_msp`` from a message read three things:
+- who the sender's organisation is: a provider (``PROVIDER_SELF_DESCRIPTIONS``)
+  or an organisation in another line of business (``OWN_LINE_OF_BUSINESS``,
+  strong; ``OWN_ORGANISATION_HINTS``, weak);
+- what it asks for: IT help or an IT provider for itself, named plainly
+  (``OWN_IT_REQUESTS``) or vaguely ("someone to take care of all of it",
+  ``VAGUE_REQUESTS``, which needs the organisation or ``OWN_IT_CONTEXT`` too);
+- whose request it is: not its clients' (``CLIENT_CONTEXT``, ``OTHER_PARTIES``)
+  and not words it quotes from others (``OTHERS_SPEECH``).
+"""
+
+# ---------------------------------------------------------------------------
+# Vocabulary the phrase lists below are built from.
+# ---------------------------------------------------------------------------
+
+def _verb_forms(*verbs: str) -> str:
+    """Every form of each verb a request uses after its helper, as one alternation:
+    "look after" -> "look after|looks after|looking after"."""
+    doubled = {"set": "setting", "run": "running", "get": "getting", "stop": "stopping"}
+    forms = []
+    for verb in verbs:
+        head, space, tail = verb.partition(" ")
+        third = "is" if head == "be" else head + (
+            "es" if head.endswith(("s", "sh", "ch", "x", "z", "o")) else "s")
+        stem = head[:-1] if head.endswith("e") and not head.endswith(("ee", "be")) else head
+        ing = doubled.get(head, stem + "ing")
+        forms += [f"{form}{space}{tail}" for form in (head, third, ing)]
+    return "|".join(forms)
+
+
+# Organisations a provider serves; in the plural they are nearly always someone
+# else's ("we support dental offices"), while an end user says "our office".
+_ORGS = (
+    r"businesses|companies|organi[sz]ations|offices|firms|practices|clinics|schools"
+    r"|hospitals|non-?profits|churches|restaurants|hotels|manufacturers|dealerships"
+    r"|retailers|smbs|smes|agencies|contractors|municipalities|business owners|groups"
+    r"|districts|parishes|pharmacies|brokerages|brokers|plants|stores|shops|gyms|charities"
+    r"|banks|credit unions|practitioners|operators|distributors|wholesalers|builders"
+)
+_ORG = (
+    r"business|company|organi[sz]ation|office|firm|practice|clinic|school|hospital"
+    r"|non-?profit|church|restaurant|hotel|manufacturer|dealership|retailer|agency"
+    r"|municipality|district|parish|pharmacy|brokerage|store|shop|gym|charity|bank"
+)
+
+# What an end user says it needs, wants or is looking for.
+_NEED = (
+    r"need|needs|needed|needing|looking for|look for|searching for|search for|searching"
+    r"|search|seeking|want|wants|would like|we'd like|i'd like|require|requires|in need of"
+    r"|interested in|hire|hiring|to find|find us|find me|could use|shopping for|quote"
+    r"|quote us|quote me|(?:looking|ready|planning|hoping) to (?:hire|bring in|bring on|find"
+    r"|engage|retain|partner with|work with)|after(?:(?<=we're after)|(?<=we are after)"
+    r"|(?<=i'm after)|(?<=i am after))"
+)
+# Choosing among providers, which only an organisation buying IT does:
+# "interviewing MSPs", "choosing a new managed IT partner", "issue an RFP for".
+_CHOOSE = (
+    r"choos(?:e|es|ing)|select(?:s|ing)?|interview(?:s|ing)?|evaluat(?:e|es|ing)"
+    r"|compar(?:e|es|ing)|vett?(?:ing)?|shop(?:ping)? (?:around )?for|bring(?:ing)? (?:on|in)"
+    r"|review(?:s|ing)?|consider(?:s|ing)?|looking at|(?:getting|taking) (?:quotes|bids) from"
+    r"|mov(?:e|ing) to|switch(?:ing)? to|hir(?:e|ing)|engag(?:e|ing)|retain(?:ing)?"
+    r"|onboard(?:ing)?|(?:an )?rfp (?:[\w'-]+ ){0,3}?(?:for|to)|request(?:ing)? proposals?"
+    r" (?:for|from)|proposals? from|bids? (?:for|from)|quotes? from"
+)
+# Small words allowed between the need and the thing: "need a reliable ...".
+_BUY_GAP = (
+    r"(?:(?:a|an|some|the|new|better|reliable|affordable|local|outside|outsourced|dedicated"
+    r"|good|proper|ongoing|professional|full-time|part-time|regular|quick|urgent|onsite"
+    r"|on-site|remote|experienced|our|my|its|your|one|single|help|with|from|for|quotes?|on"
+    r"|setting|up|getting|own|office|dell|hp|lenovo|apple|24/7|24x7|round-the-clock|\d+) )*"
+)
+# IT equipment and services an organisation has; "it" only after our/my/the,
+# never the pronoun ("can you help us with it?").
+_IT_THINGS = (
+    r"it(?:(?<=our it)|(?<=my it)|(?<=office it)|(?<=the it))|(?-i:IT)(?! (?:directors?|managers?"
+    r"|leaders?|decision|budgets?|spend|buyers?|professionals|pros|people|staff|firms"
+    r"|companies|providers)(?!\w))|it[- ]support|computers?|pcs?"
+    r"|laptops?|desktops?|workstations?|tablets|ipads?|chromebooks?|network(?:s|ing)?"
+    r"|servers?|nas|storage|e-?mail|printers?|copiers?|plotters|scanners|wi-?fi|wireless"
+    r"|internet|firewalls?|routers?|backups?|phone system|phones|voip|pos(?: system"
+    r"| terminals)?|point of sale(?: system)?|kiosks?|cameras|office 365|microsoft 365|m365"
+    r"|google workspace|outlook|passwords?|viruse?s?|malware|ransomware|cyber ?security"
+    r"|security|systems?|software|licen[cs]es|vpn|remote access|help ?desk|service desk"
+    r"|desktop support|tech support|infrastructure|equipment|technology|erp|emr|ehr"
+    r"|website hosting|hosting|file shares?|shared drives?"
+)
+# Words that make a helper an IT one: "a managed IT partner", "a network
+# monitoring provider"; then the helpers themselves.
+_IT_WORD = (
+    r"it|msp|mssp|managed|tech|technology|computer|network|cyber ?security|security|soc"
+    r"|siem|noc|help ?desk|service desk|cloud|backup|voip"
+)
+_HELPER_NOUN = (
+    r"providers?|partners?|compan(?:y|ies)|firms?|vendors?|consultants?|consultanc(?:y|ies)"
+    r"|people|person|guys?|team|department|contractors?|professionals?|experts?|specialists?"
+    r"|shops?|outfits?|services? providers?|support providers?"
+)
+# Words that show an IT term names what the sender sells: "MSP marketing partner".
+_SOLD_WORD = (
+    r"marketing|sales|lead|leads|appointment|appointments|telemarketing|calling|campaigns?"
+    r"|growth|recruiting|staffing|seo|content|advertising|prospecting|outreach|referral"
+    r"|channel|reseller|resellers"
+)
+# People and firms an end user hires for its IT: "an MSP", "IT support", "a managed
+# SOC/SIEM and network monitoring provider".
+_IT_HELPERS = (
+    r"(?:it|tech|technical|technology|computer|network|pc) (?:support|services?|help|helpdesk"
+    r"|help desk|solutions?|consulting|assistance|management|outsourcing|repairs?)"
+    r"(?: services| support)?(?: (?:company|companies|firm|provider|partner|team|person|guy))?"
+    r"|msps?|mssps?|vars?|value[- ]added resellers?|managed service providers?"
+    r"|managed services? provider|managed (?:it|services)(?: services| support)?"
+    r"|tech person|tech guy|it person|it guy|computer guy|technicians?"
+    rf"|(?:{_IT_WORD})(?:[ /-](?!(?:{_SOLD_WORD}|to|for|with|who|that|which|on|in|at|of|from"
+    rf"|by|as|our|my|we|i)(?!\w))[\w&-]+){{0,5}}?[ /-](?:{_HELPER_NOUN})"
+)
+# Someone who could be an IT helper when the rest of the sentence says what for.
+_SOMEONE = (
+    r"(?:(?:a|an|one|some|the|another|single|new|local|good|reliable|dependable|trusted"
+    r"|trustworthy|outside|external|proper|professional|dedicated|experienced|competent"
+    r"|responsive|small|independent) )*(?:someone|somebody|company|firm|provider|partner"
+    r"|consultant|vendor|person|team|expert|professional|specialist|contractor|help|people"
+    r"|agency|business|service|volunteer|technician|tech|guy)"
+)
+_HELPER = rf"{_SOMEONE}(?: or {_SOMEONE})?"
+# What an end user asks done to its IT: "fix our", "someone to look after our".
+_REPAIR = (
+    r"fix|repair|troubleshoot|set up|setup|upgrade|replace|secure|sort out|clean up"
+    r"|look at|take a look at|migrate|move|outsource|take over|redo|stabili[sz]e|lock down"
+    r"|(?:move|get|migrate) (?:off|away from)"
+)
+_LOOK_AFTER = _verb_forms(
+    "fix", "repair", "troubleshoot", "set up", "upgrade", "replace", "secure", "sort out",
+    "clean up", "look at", "migrate", "move", "outsource", "take over", "redo", "stabilize",
+    "stabilise", "lock down", "manage", "maintain", "handle", "take care of", "look after",
+    "install", "monitor", "back up", "support", "keep", "run", "own", "be responsible for",
+    "be on call for", "be on call", "implement", "deploy", "roll out", "give us", "provide",
+    "service", "protect", "help with", "help us with", "deal with", "cover", "watch over",
+    "oversee", "update", "patch", "standardize", "standardise", "modernize", "modernise",
+    "do",
+)
+_TASK = (
+    rf"(?:(?:who|that|which) (?:can |could |will |would |is able to |knows how to |should )?"
+    rf"|to |for |and )?(?:(?:also|then|properly|reliably|actually|really|help|help us|come"
+    rf"|come in and) )*(?:{_LOOK_AFTER})(?: (?:and|or|&) (?:then )?(?:{_LOOK_AFTER}))*"
+)
+# Words a request for the sender's own IT does not hold before the equipment: the
+# people it calls on, or the selling it does ("someone to call companies about
+# their servers").
+_NOT_OWN = (
+    r"(?!(?:their|them|they|clients?|customers?|prospects?|leads?|appointments?|meetings?"
+    r"|calls?|calling|campaigns?|sales|selling|sell|market|marketing|pitch|book"
+    r"|reach|target|targeting|companies|businesses|owners|directors?|managers?|decision"
+    r"|whose|find|generate|grow|your)(?:'s|')?(?![\w'-]))"
+)
+_GAP = rf"(?:{_NOT_OWN}[\w/'&,.+-]+ )"
+# Vague things a helper is asked to look after, which need the rest of the
+# message to say they are the sender's IT: "someone to take care of all of it".
+_VAGUE_OBJECT = (
+    r"it(?: all)?|all(?: of)? (?:it|this|that|them)|this|that|them|these(?: things)?"
+    r"|everything(?: else)?|the rest|things|all (?:of )?(?:our |the |my )?(?:[\w-]+ ){0,2}?"
+    r"(?:locations|sites|offices|branches|stores|clinics|gyms|restaurants|buildings"
+    r"|schools|campuses|hospitals|practices)"
+)
+# Words after an IT term that show the sender sells it rather than buys it:
+# "IT support business", "network assessment appointments", "MSP owners".
+_SOLD_RIGHT_AFTER = (
+    r"business|businesses|company|companies|firm|firms|practice|owners?|industry|market"
+    r"|niche|vertical|space|offering|offerings|partnership|program|programs"
+)
+_SOLD_NEARBY = (
+    r"sales|marketing|telemarketing|leads?|lead generation|appointments?|campaigns?"
+    r"|prospects?|clients?|customers?|contracts?|deals?|revenue|growth|buyers?"
+    r"|decision makers?|opportunities|reps?|resellers?"
+)
+_NOT_SOLD = (
+    rf"(?! (?:{_SOLD_RIGHT_AFTER})(?!\w))(?!(?: [\w'-]+){{0,2}} (?:{_SOLD_NEARBY})(?!\w))"
+    r"(?! (?:who|that) (?:might|would|could|will) (?:resell|refer|partner|buy)| as resellers?"
+    r"| to (?:resell|refer|partner))"
+)
+# Small words between "our" / "help us" and the equipment: "help us set up our new".
+_OWN_GAP = (
+    r"(?:(?:us|me|out|with|to|fix|fixing|set|setting|up|move|moving|migrate|migrating"
+    r"|upgrade|upgrading|replace|replacing|secure|securing|protect|back|install|installing"
+    r"|troubleshoot|get|getting|our|my|the|a|an|new|some|all|both|old|aging|ageing|office"
+    r"|main|company|business|work|shared|whole|entire|own|slow|broken|current|existing"
+    r"|\d+) )*"
+)
+# Words between "our" and its equipment; never someone else's: "our clients' servers".
+_OWN_THINGS_GAP = (
+    r"(?:(?!(?:clients?|customers?|users?|patients?|tenants?|prospects?)'s?(?!\w))"
+    r"[\w'/&-]+ ){0,3}?"
+)
+# How people say their IT is in trouble: "our server is down".
+_BROKEN = (
+    r"down|broken|failing|failed|fails|crashing|crashed|crashes|slow|hacked|infected"
+    r"|offline|dying|dead|outdated|unreliable|a mess|acting up|not working|stopped working"
+    r"|freezing|froze|glitching|drops(?: offline| out)?|dropping|giving us (?:trouble|problems"
+    r"|headaches)|a patchwork|a disaster|a nightmare|a headache"
+    r"|(?:won't|wont|will not|can't|cannot|doesn't|does not|isn't|is not|aren't|don't)"
+    r" (?:work|working|connect|print|boot|start|turn on|sync)"
+    r"|keeps? (?:failing|crashing|dropping|freezing|going down|disconnecting|breaking)"
+    r"|needs? (?:replacing|replacement|to be replaced|upgrading|an upgrade|fixing|help|repair"
+    r"|to be (?:upgraded|replaced|fixed|repaired|updated|migrated|moved))"
+)
+_CURRENT_HELPER = (
+    r"(?:our|my|its) (?:current |old |existing |previous |last |actual |in-house |internal "
+    r"|only |one |part-time )?(?:msp|it (?:company|provider|guy|person|firm|consultant"
+    r"|vendor)|computer guy|tech guy|provider|it support)"
+)
+
+# Lines of business that are not IT services.  A sector, the word before an
+# organisation's kind: "a law firm", "a title and escrow company".
+_SECTOR = (
+    r"law|legal|litigation|immigration|family law|personal injury|estate planning|patent"
+    r"|accounting|bookkeeping|tax|cpa|audit|payroll|hr|human resources|recruiting|insurance"
+    r"|title|escrow|mortgage|lending|banking|wealth management|wealth|financial planning"
+    r"|financial|investment|sec-registered|registered investment|real estate|realty"
+    r"|property management|property|leasing|dental|orthodontic|orthodontics|pediatric"
+    r"|medical|medical billing|billing|healthcare|health care|health|home health"
+    r"|home care|hospice|physical therapy|chiropractic|optometry|dermatology|veterinary"
+    r"|animal|behavioral health|mental health|counseling|pharmacy|pharmaceutical"
+    r"|senior living|assisted living|nursing|rehab|rehabilitation|architecture"
+    r"|architectural|interior design|engineering|surveying|construction|general contracting"
+    r"|roofing|plumbing|hvac|electrical|landscaping|janitorial|cleaning|pest control"
+    r"|moving|trucking|freight|logistics|shipping|transportation|transport|warehousing"
+    r"|distribution|wholesale|import|export|manufacturing|machining|cnc|fabrication|metal"
+    r"|plastics|food|food processing|beverage|coffee|restaurant|hospitality|hotel|travel"
+    r"|tourism|catering|bakery|brewing|winery|farm|farming|agricultural|agriculture|retail"
+    r"|e-commerce|ecommerce|fashion|apparel|furniture|jewelry|auto|automotive|car|fitness"
+    r"|yoga|salon|spa|beauty|funeral|cemetery|church|religious|faith-based|ministry"
+    r"|nonprofit|non-profit|charity|charitable|education|educational|tutoring|childcare"
+    r"|child care|daycare|marketing|digital marketing|advertising|pr|public relations"
+    r"|creative|graphic design|branding|video production|photography|publishing|event"
+    r"|events|wedding|entertainment|film|management consulting|business consulting"
+    r"|solar|energy|oil and gas|mining|environmental|laundry|dry cleaning|staffing"
+    r"|florist|floral|tattoo|bridal|pet|grooming|golf|marina|recycling|waste|printing|print"
+    r"|translation|security guard|private security|self-storage|car rental|rental"
+    r"|urgent care|hearing|audiology|laboratory|seafood|produce|grocery|liquor"
+    r"|convenience|hardware store|music|arts|theater|theatre|dance|martial arts|sports"
+    r"|\d+-(?:attorney|lawyer|doctor|physician|dentist|chair|bed|agent|broker|truck|driver"
+    r"|store|location|branch|provider|teacher|student)s?"
+)
+# Kinds of organisation that only name a line of business with a sector before them.
+_KIND_AFTER_SECTOR = (
+    r"firms?|compan(?:y|ies)|offices?|practices?|agenc(?:y|ies)|groups?|business(?:es)?"
+    r"|shops?|studios?|cent(?:er|re)s?|labs?|laborator(?:y|ies)|plants?|bureaus?"
+    r"|consultanc(?:y|ies)|houses?|organi[sz]ations?|operations?|operators?|chains?"
+    r"|franchise(?:e|s)?|locations?|providers?|partnerships?|cooperatives?|co-ops?"
+    r"|associations?|brokerages?|outfits?|conglomerates?|corporations?|advisors?|advisers?"
+    r"|advisory|services|contractors?|agents?|brokers?|consultants?|specialists?|teams?"
+    r"|facilit(?:y|ies)|communit(?:y|ies)|networks?|systems?"
+)
+# Kinds of organisation (and a few callings) that are outside IT on their own.
+_KIND_ALONE = (
+    r"restaurants?(?: groups?)?|hospitals?(?: groups?)?|medical cent(?:er|re)s?"
+    r"|health systems?|clinics?|pharmac(?:y|ies)|bakery|bakeries|caf[eé]s?|coffee shops?"
+    r"|hotels?|motels?|inns?|resorts?|church(?:es)?|parish(?:es)?|diocese|congregations?"
+    r"|synagogues?|mosques?|temples?|charit(?:y|ies)|non-?profits?|not-for-profits?"
+    r"|foundations?|food banks?|food pantr(?:y|ies)|shelters?|schools?|school districts?"
+    r"|academ(?:y|ies)|colleges?|universit(?:y|ies)|preschools?|daycares?|kindergartens?"
+    r"|municipalit(?:y|ies)|towns?|townships?|cit(?:y|ies)|villages?|count(?:y|ies)"
+    r"|boroughs?|librar(?:y|ies)|museums?|theat(?:er|re)s?|orchestras?|symphon(?:y|ies)"
+    r"|operas?|ballets?|galler(?:y|ies)|zoos?|aquariums?|country clubs?|golf clubs?|marinas?"
+    r"|call cent(?:er|re)s?|answering services?|chambers? of commerce|unions?|union locals?"
+    r"|radio stations?|tv stations?|newspapers?|florists?|law firms?|brokerages?"
+    r"|dealerships?|car dealers?|auto dealers?|gyms?|salons?|spas?|funeral homes?"
+    r"|mortuar(?:y|ies)|wineries|winery|breweries|brewery|distiller(?:y|ies)|farms?"
+    r"|ranch(?:es)?|dair(?:y|ies)|manufacturers?|distributors?|wholesalers?|importers?"
+    r"|exporters?|retailers?|boutiques?|credit unions?|banks?|3pls?|freight brokers?"
+    r"|freight brokerages?|trucking compan(?:y|ies)|nursing homes?|assisted living"
+    r"|hoas?|homeowners associations?|property managers?|landlords?|homebuilders?"
+    r"|home builders?|general contractors?|photographers?|realtors?|accountants?"
+    r"|attorneys?|lawyers?|dentists?|physicians?|doctors?|chiropractors?|veterinarians?"
+    r"|pharmacists?|optometrists?|orthodontists?|bookkeepers?|cpas?|therapists?|pastors?"
+    r"|priests?|teachers?|students?|journalists?|reporters?|plumbers?|electricians?"
+)
+# A word describing an organisation ("small", "28-person", "family-run"), never an
+# IT word: "a small law firm" is a line of business, "a law firm IT provider" not.
+_NOT_IT = (
+    r"(?!(?:it|msp|mssp|msps|tech|techs|technology|technologies|computer|computers"
+    r"|network|networks|networking|cloud|cyber|cybersecurity|security|software|saas|data"
+    r"|web|internet|telecom|telecommunications|voip|managed|hosting|helpdesk|help|desk"
+    r"|var|reseller|integrator|solutions|systems|digital-transformation|former|ex|retired"
+    r"|previous|that|who|which|with|for|to|of|in|on|at|by|from|need|needs|looking|want"
+    r"|but|not|serving|focused|specializing|specialising|our|my|your|their|clients?"
+    r"|customers?|dell|microsoft|cisco|hp|lenovo|apple)(?![\w-]))"
+)
+_LOB_WORD = rf"{_NOT_IT}[\w&/'+.,-]+"
+# What may follow a line of business only when it names someone else's, or an IT
+# speciality: "law firm clients", "dental practice IT", "restaurant industry".
+_LOB_END = (
+    r"(?![ -](?:it|tech|technology|software|clients?|customers?|accounts?|owners?|managers?"
+    r"|administrators?|industry|market|sector|vertical|niche|space|marketing|sales|vendors?"
+    r"|partners?|networks?|security|cybersecurity|cloud|solutions|platforms?)(?![\w-]))"
+)
+_LINE_OF_BUSINESS = (
+    rf"(?:{_LOB_WORD} ){{0,5}}?(?:(?:{_KIND_ALONE})|(?:{_SECTOR})(?:[ -]{_LOB_WORD}){{0,3}}?"
+    rf"[ -](?:{_KIND_AFTER_SECTOR})){_LOB_END}"
+)
+# Places an organisation runs: "we run six restaurants", "we manage 2,400 apartment units".
+_OWN_PLACES = (
+    rf"{_LINE_OF_BUSINESS}|apartments?|(?:apartment |rental |housing )?units|properties"
+    r"|buildings|communities|doors|rooms|beds|stores|branches(?= (?:and|across|in))"
+)
+_HOW_MANY = (
+    r"(?:about |roughly |around |over |nearly |almost |some |more than |a total of )?"
+    r"(?:\d[\d,]*\+?|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen"
+    r"|twenty|a dozen|dozens of|several|a few|multiple|a chain of|a group of|a couple of)"
+)
+# What organisations outside IT make or do: "we manufacture parts", "we prepare returns".
+_TRADE_OBJECT = (
+    r"solar|roofs?|roofing|homes|houses|furniture|food|meals|coffee|beer|wine|crowns"
+    r"|dentures|parts|components|building materials|materials|tax returns|returns|payroll"
+    r"|insurance|policies|real estate|freight|loads|cargo|goods|patients|students|children"
+    r"|seniors|residents|families|policyholders|members|parishioners|pets|animals"
+    r"|hvac|plumbing|landscaping|cleaning|flooring|cabinets|signs|uniforms|clothing"
+)
+
+# What a provider calls itself, and what it sells.
+_VENDOR = (
+    r"microsoft|dell|hp|hpe|lenovo|cisco|meraki|fortinet|sonicwall|ubiquiti|aruba|juniper"
+    r"|vmware|veeam|datto|kaseya|connectwise|netapp|apple|sophos|sentinelone|crowdstrike"
+    r"|barracuda|watchguard|palo alto|synology|ruckus|avaya|mitel|ringcentral|nutanix"
+    r"|citrix|azure|aws|google workspace|office 365|microsoft 365|m365|intune"
+)
+_PROVIDER = (
+    r"msp|mssp|var|it msp|managed (?:it |security |print )?services? provider"
+    r"|managed (?:it|security) provider"
+    r"|(?:it|tech|technology|computer|network) (?:services?|support|solutions?|consulting"
+    r"|managed services) (?:provider|company|firm|business|shop|consultancy)"
+    r"|(?:it|computer|technology|tech|network|cybersecurity|security) consultan(?:t|ts|cy)"
+    r"|value[- ]added reseller|(?:it |hardware |software |microsoft |cisco |dell |technology )?"
+    r"reseller|(?:it |technology )?solutions? provider|it provider|cloud (?:services )?provider"
+    r"|systems integrator|(?:computer|pc|laptop) repair (?:shop|business|company)"
+    r"|it company|it firm|it shop|it consultancy|msp company"
+    rf"|(?:{_VENDOR})(?:[/ ](?:{_VENDOR}))*(?: gold| silver| certified| authorized| registered"
+    r"| premier)? (?:partner|reseller)"
+)
+_PROVIDER_ADJ = (
+    r"(?:(?!(?:need|needs|needing|looking|seeking|wanting|want|hiring|using|with|without"
+    r"|and|but|that|who|which|for|of|in|a|an|the|to|our|my|their|your|from|by|at|on|about"
+    r"|leaving|replacing|switching|firing|dropping|changing|choosing|interviewing"
+    r"|evaluating|considering|paying|calling|done|tired|unhappy|frustrated|fed)(?!\w))"
+    r"[\w/&'-]+ ){0,4}"
+)
+_OFFERING = (
+    r"managed (?:it |security |print |cloud )?services|it (?:services|support|solutions"
+    r"|consulting|managed services)|network(?:ing)? (?:services|solutions|support|installation)"
+    r"|cloud (?:services|solutions|backup|hosting|migrations?)|cyber ?security(?: services"
+    r"| solutions)?|help ?desk(?: services| support)?|backup (?:services|solutions)|voip"
+    r"|(?:computer|pc) (?:repair|services|support)|technology (?:services|solutions)"
+    r"|tech support|(?:it |tech |computer )?support and network(?:s|ing)?"
+    rf"|(?:{_VENDOR}) (?:[\w-]+ )?(?:hardware|products|servers|licenses|licensing|solutions"
+    r"|equipment|gear)"
+)
+_OFFER_GAP = (
+    r"(?:(?!(?:need|needs|want|wants|looking|require|requires|but|our|my)(?!\w))"
+    r"[\w/&'-]+ ){0,3}?"
+)
+# Words that make a price question ("rate" is often not ours: "success rate").
+_RATE = (
+    r"rate(?<!success rate)(?<!conversion rate)(?<!close rate)(?<!closing rate)"
+    r"(?<!response rate)(?<!show rate)(?<!hit rate)(?<!booking rate)s?"
+)
+_PRICE_WORD = rf"prices?|pricing|price list|{_RATE}|rate card|costs?|fees?|quotes?|quotation"
+# "How much" asks a price, but not in "how much experience" or "how much do you know".
+_HOW_MUCH = (
+    r"how much(?! (?:experience|time|notice|lead time|of|traffic|work|effort|volume"
+    r"|training|data|longer|should we|can we|could we)(?!\w))(?! (?:do|does|did) (?:you"
+    r"|your [\w'-]+|they) (?:know|understand|care|help|work|handle)(?!\w))"
+)
+# What a month or a campaign "runs": "roughly what does a typical month run?"
+_RUNS = r"(?:what|how much) (?:does|do|would|will) (?:[\w'-]+ ){0,4}?run(?: me| us)?"
+
+# Words a sentence may start with that are not the name of the sender's company.
+_NOT_A_NAME = (
+    r"(?!(?:our|my|their|the|a|an|this|that|these|those|every|each|any|all|we|i|you|they"
+    r"|he|she|it)\b)"
+)
+
+
+# ---------------------------------------------------------------------------
+# The phrase lists.  Each is configurable as CAPTURE_SCREEN_<NAME>.
+# ---------------------------------------------------------------------------
+
+#: A clause must speak for the sender's own organisation to count as its request.
+FIRST_PERSON = (
+    r"we", r"us", r"our", r"ours", r"ourselves", r"i", r"my", r"me", r"myself",
+)
+
+#: Words before (or right after) a quotation that make it someone else's speech: a
+#: provider quoting what its clients or prospects say is still a provider.
+OTHERS_SPEECH = (
+    # "A client told me, 'we're looking for a provider...'", "Prospects tell us: '...'"
+    r"clients?|customers?|prospects?|callers?|calls|buyers?|users?|patients?|tenants?",
+    # "Every other business I speak to says '...'", "owners tell us '...'"
+    r"business|businesses|compan(?:y|ies)|owners?|people|folks|everyone|everybody",
+    # "The line we hear from them is '...'", "I hear the same line: '...'"
+    r"(?:we|i) (?:hear|heard|get|got|keep hearing)|the (?:line|objection|question)s?"
+    r"|objections?",
+)
+
+#: Who a request is for, read from the words just before it: someone else's
+#: ("our clients need...", "they want...", "small businesses need...").
+OTHER_PARTIES = (
+    # "our clients need", "many of our customers want", "their patients need"
+    r"clients?|customers?|prospects?|tenants?|patients?|users?|members?|guests?|buyers?"
+    r"|students?|parents?|clientele|end[- ]users?",
+    # "they need someone for the computers", "businesses that are looking for a provider",
+    # "their underwriters want an IT provider"
+    r"they|he|she|you|them|those|these|that|who|which|everyone|everybody|others?|people"
+    r"|folks|their(?: [\w'-]+){1,3}",
+    # "Those companies choose a new managed IT partner", "a clinic needs", "every business"
+    rf"(?:every|any|each|most|many|some|all|lots of|a lot of|plenty of|half of|those|these"
+    rf"|the|such|other|their|one of the) (?:(?!our |my )[\w'-]+ ){{0,2}}?(?:{_ORGS}"
+    r"|owners|doctors|dentists|lawyers|attorneys|managers|administrators|directors|cfos)",
+    rf"(?:every|any|each|a|an|another) (?:(?!our |my )[\w'-]+ ){{0,2}}?(?:{_ORG})",
+    # "Small businesses need IT support", "Hospital groups are interviewing consultants",
+    # "we want to reach medical practices looking for an IT company" (not "our two
+    # dental offices need")
+    rf"(?:^\W*(?:(?!our |my )[\w'-]+ ){{0,3}}|(?<![\w'-])(?:(?!our |my )[\w'-]+ ){{3}})"
+    rf"(?:{_ORGS}|owners|doctors|dentists|lawyers|attorneys)",
+)
+
+#: The sender asks for IT services, an IT provider or IT help for its own organisation.
+OWN_IT_REQUESTS = (
+    # "we need IT support", "looking for an MSP", "our school needs new laptops"
+    rf"(?:{_NEED}) {_BUY_GAP}(?:{_IT_HELPERS}|{_IT_THINGS}){_NOT_SOLD}",
+    # "interviewing MSPs to take over", "choosing a new managed IT partner",
+    # "evaluating managed service providers", "an RFP for a managed SOC provider"
+    rf"(?:{_CHOOSE}) (?:(?:a|an|the|our|new|one|several|some|other|different|potential"
+    rf"|prospective|outside|local|\d+) )*(?:{_IT_HELPERS}|managed (?:[\w/&-]+ ){{0,4}}?"
+    rf"(?:services|{_HELPER_NOUN})){_NOT_SOLD}",
+    # "someone to look after our computers", "a company for the support of our
+    # computers", "one company that handles all of our IT"
+    rf"(?:{_NEED}|{_CHOOSE})(?: to (?:have|get|find|hire|bring in|bring on))? {_HELPER}"
+    rf"(?: (?:local|reliable|here|nearby|new))? (?:{_TASK} {_GAP}{{0,6}}?|for {_GAP}{{0,4}}?)"
+    rf"(?:{_IT_THINGS}){_NOT_SOLD}",
+    # "our case management system and the VPN need a new IT provider"
+    rf"(?:our|my|the) {_OWN_THINGS_GAP}(?:{_IT_THINGS}) {_GAP}{{0,6}}?(?:need|needs|require"
+    rf"|requires) (?:a |an |some |new |better |reliable |proper |regular )*(?:{_IT_HELPERS}"
+    r"|someone|somebody|a company|help|attention|care|an expert|a professional|managing"
+    r"|looking after|support)",
+    # "could your team take over IT support for our practice?", "can someone fix it?"
+    rf"(?:can|could|would|will) (?:you|your [\w-]+|you guys|someone|somebody) (?:come (?:in |out"
+    rf" |over )?(?:and )?)?(?:{_LOOK_AFTER}) (?:our |my |the )?{_GAP}{{0,4}}?(?:{_IT_THINGS})"
+    rf"{_NOT_SOLD}",
+    # "do you provide IT support for small offices?", "a proposal for managed IT"
+    rf"(?:(?:do|can|could|would|will) you (?:guys |folks )?(?:provide|offer|sell|install|fix"
+    rf"|repair|set up|manage|support|handle)|(?:(?:send|email|give|share|prepare)(?: me| us)?"
+    rf" (?:a |an |your |some )?)?(?:proposals?|quotes?|quotations?|estimates?|bids?|pricing))"
+    rf" (?:for |on )?{_GAP}{{0,2}}?(?:(?:it|tech|computer|network|managed it"
+    rf"|managed) (?:support|services?|help|management)|{_IT_THINGS}){_NOT_SOLD}",
+    # "please contact me about IT support for our restaurant"
+    rf"(?:about|regarding|concerning) (?:{_IT_HELPERS}) (?:for|at|in) (?:our|my)",
+    # "we want to move all our files to the cloud"
+    rf"(?<!we )(?<!i )(?:move|migrate|get|put) (?:all |all of |everything in )?(?:our|my) "
+    rf"{_OWN_THINGS_GAP}(?:files|data|documents|email|e-mail|servers?|systems?|software)"
+    r" (?:to|into|onto|in) (?:the cloud|microsoft 365|office 365|m365|sharepoint|onedrive"
+    r"|google workspace|azure|aws)",
+    # "can you help us with our network?", "outside help with our laptops"
+    rf"(?:help|assist) (?:us|me) {_OWN_GAP}(?:{_IT_THINGS}){_NOT_SOLD}",
+    rf"(?:help|assistance|support) (?:with|for|on) (?:our|my) {_GAP}{{0,5}}?(?:{_IT_THINGS})"
+    rf"{_NOT_SOLD}",
+    # "looking to outsource network monitoring and patching"
+    rf"(?<=to )outsource (?:the |all |some )?(?:[\w'-]+ ){{0,2}}?(?:{_IT_THINGS}){_NOT_SOLD}",
+    # "fix our computers", "outsource our IT", "replace my old server"; not a
+    # statement such as "we replace our laptops every three years"
+    rf"(?<!we )(?<!i )(?:{_REPAIR}) (?:up )?(?:our|my) {_OWN_GAP}(?:{_IT_THINGS}){_NOT_SOLD}",
+    # "our printers keep failing", "my PC won't turn on", "our email server went down"
+    rf"(?:our|my) {_OWN_THINGS_GAP}(?:{_IT_THINGS}){_NOT_SOLD} (?:[\w'-]+ ){{0,3}}?"
+    rf"(?:{_BROKEN})",
+    # "we got hit by ransomware", "our office was hacked"
+    r"(?:we|i|our [\w'-]+)(?:'ve| have| has)? (?:got|were|was|been|just got|just been)"
+    r" (?:hit by (?:ransomware|malware|a virus)|hacked|infected|breached|compromised)",
+    # "we don't have an IT person", "we have no IT department"
+    r"(?:have no|don't have an?|don't have any|do not have an?|do not have any|lack an?|lack"
+    r"|have never had an?|no) (?:in-house |internal |dedicated |full-time |real |our own )?"
+    r"(?:it|tech|technical|computer) (?:person|people|staff|department|guy|team|help"
+    r"|support)",
+    # "unhappy with our current IT company", "we lost our IT person"
+    rf"(?:unhappy|frustrated|fed up|dissatisfied|not happy|disappointed|done) with "
+    rf"{_CURRENT_HELPER}",
+    r"(?:lost|losing) (?:our|my|its|their) (?:[\w'-]+ )?(?:it (?:person|guy|manager|director"
+    r"|staff|support)|computer guy|tech guy|technician|it department)",
+    # "we want to replace our current MSP", "switching IT providers"
+    rf"(?:replac(?:e|ing)|switch(?:ing)?|fir(?:e|ing)|chang(?:e|ing)|leav(?:e|ing)|dump(?:ing)?"
+    rf"|ditch(?:ing)?|mov(?:e|ing) (?:away )?from) (?:from )?{_CURRENT_HELPER}",
+    r"switch(?:ing)? (?:it|msp|tech support|computer support) (?:providers|companies"
+    r"|vendors|firms)",
+    # "our IT guy retired", "our in-house computer guy left", "our current provider
+    # is not answering"
+    rf"{_CURRENT_HELPER} (?:[\w'-]+ ){{0,3}}?(?:retired|quit|left|closed|went out of business"
+    r"|moved away|is unresponsive|is not answering|isn't answering|is overwhelmed"
+    r"|never (?:answers|responds|calls back|shows up)|doesn't (?:answer|respond|call back"
+    r"|show up)|is too slow|is too expensive|dropped us|takes (?:days|weeks|forever))",
+)
+
+#: A vague request for a helper ("someone to take care of all of it"), which counts
+#: only with the sender's own organisation or its own IT named elsewhere.
+VAGUE_REQUESTS = (
+    # "looking for someone who can look after it all", "a company to maintain all of
+    # this", "one provider to manage all five gyms", "a local company to handle the rest"
+    rf"(?:{_NEED}|{_CHOOSE})(?: to (?:have|get|find|hire|bring in|bring on))? {_HELPER}"
+    rf"(?: (?:local|reliable|here|nearby|new))?(?: {_TASK})? (?:{_VAGUE_OBJECT})",
+    # "Can someone help us?", "could anyone help?"
+    r"(?:can|could|would) (?:someone|somebody|anyone|anybody|you|your team) (?:please )?help"
+    r"(?: us| me)?(?= ?[?.!]|$)",
+    # "Can someone fix it?", "could you take care of this for us?"
+    rf"(?:can|could|would) (?:you|your [\w-]+|you guys|someone|somebody) (?:come (?:in |out"
+    rf" |over )?(?:and )?)?(?:{_LOOK_AFTER}) (?:{_VAGUE_OBJECT})",
+    # "no one to manage them", "nobody handles the network"
+    rf"(?:no one|no-one|nobody|noone)(?: here| in-house)? (?:to |who (?:can |knows how to )?)?"
+    rf"(?:{_LOOK_AFTER})",
+    # "Looking for a consultant.", "we would like someone reliable."
+    rf"(?:{_NEED}) {_SOMEONE}(?: (?:local|reliable|nearby|dependable|here))?(?=\s*(?:[.!?;]"
+    r"|$))",
+    # "please help us with this"
+    r"(?:help|assist) (?:us|me) with (?:this|that|it|all of (?:this|it))",
+)
+
+#: The sender's own IT, named or in trouble, which makes a vague request an IT one.
+OWN_IT_CONTEXT = (
+    # "we have 5 computers, the copier and the wifi", "we have six computers and an old server"
+    rf"(?:we|i) (?:have|got|use|run|own) (?:about |around |over |only |just |roughly )?"
+    rf"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|a few|several|some|an?"
+    rf"|a couple of) (?:[\w'-]+ ){{0,3}}?(?:{_IT_THINGS})",
+    # "problems with the front desk computers", "guests complain about the wifi"
+    rf"(?:problems?|issues?|trouble|troubles|complaints?|complain(?:s|ing)?) (?:with|for|about"
+    rf"|on) (?:the |our |my )?(?:[\w'-]+ ){{0,3}}?(?:{_IT_THINGS})",
+    # "the clinic PCs and the Wi-Fi are constantly giving us trouble", "the booking
+    # computer is very slow"
+    rf"(?:our|my|the) (?:[\w'/&-]+ ){{0,3}}?(?:{_IT_THINGS}) (?:[\w'/&,-]+ ){{0,8}}?"
+    rf"(?:{_BROKEN}|never works?|(?:is|are) (?:very |really |so |too )?(?:old|unreliable))",
+)
+
+#: The sender describes its own organisation, in a line of business other than IT:
+#: the strongest evidence there is that it is not a provider, whatever box it ticked.
+OWN_LINE_OF_BUSINESS = (
+    # "we're a civil engineering firm of 28", "I run a small HR and payroll consulting
+    # firm", "we are home health care agency", "I work at a law firm"
+    rf"(?:we are|we're|we r|i am|i'm|im|i run|we run|i own|we own|i operate|we operate"
+    rf"|i manage|i work (?:at|for)|our (?:company|business|organi[sz]ation|firm|practice)"
+    rf" is) (?:a |an |the |one )?(?:(?:group|chain|family|network|collective) of (?:\w+ )?)?"
+    rf"{_LINE_OF_BUSINESS}",
+    # "As a hospital group, we...", "as an accounting firm ourselves"
+    rf"(?:^\W*|, )as (?:a|an) {_LINE_OF_BUSINESS}",
+    # "ClearPath is a medical billing company", "Oak Hill Academy is a private school"
+    rf"^\W*{_NOT_A_NAME}(?:(?!(?:clients?|customers?|prospects?|one|some|many|most)\b)"
+    rf"[\w&.'-]+ ){{1,5}}?(?:is|are) (?:a|an|one of the) {_LINE_OF_BUSINESS}",
+    # "I am the general manager of The Larkspur, a boutique hotel"
+    rf"(?:i'm|i am) (?:the |an? )?(?:[\w&.'-]+ ){{0,3}}?(?:of|at|for) (?:[\w&.'-]+ ){{0,3}}?"
+    rf"[\w&.'-]+, (?:a|an) {_LINE_OF_BUSINESS}",
+    # "General contractor here.", "Small dental office, 8 of us.", "Independent
+    # pharmacy with 2 locations.", "Family-run funeral home, third generation."
+    rf"^(?!\s*[-*\u2022])\W*{_NOT_A_NAME}{_LINE_OF_BUSINESS}(?<!s)(?: of [\w'.-]+(?: [\w'.-]+)?"
+    rf"(?= here\b))?(?=\s*(?:[,.!]|$| here\b| with \d"
+    r"| with (?:about|over|around|only|just) | of \d| in [a-z]| looking| since| based))",
+    # "We run six Italian restaurants", "Lakeshore operates three hospitals", "we
+    # manage roughly 2,400 apartment units", "we have three boutique stores"
+    rf"(?:run|runs|own|owns|operate|operates|manage|manages|have|has) {_HOW_MANY} "
+    rf"(?:{_LOB_WORD} ){{0,3}}?(?:{_OWN_PLACES})",
+    # "We manufacture injection-molded parts", "we distribute building materials"
+    r"(?:manufactur|fabricat|distribut)(?:e|es) (?!it\b|software\b|computers?\b)",
+    # "We prepare returns for 1,200 clients", "SunPeak installs residential solar",
+    # "we represent clients in immigration matters", "we run payroll for businesses"
+    rf"(?:prepare|prepares|file|files|install|installs|build|builds|sell|sells|serve|serves"
+    rf"|run|runs|treat|treats|teach|teaches|insure|insures|bake|bakes|brew|brews|roast|roasts"
+    rf"|grow|grows|haul|hauls|ship|ships|care for|cares for|import|imports|export|exports"
+    rf"|make|makes|do|does|provide|provides|offer|offers) (?:{_LOB_WORD} ){{0,3}}?"
+    rf"(?:{_TRADE_OBJECT})(?![ -](?:software|it|technology|tech|systems?|solutions|clients?"
+    rf"|customers?|companies|businesses|firms|contractors|installers?|shops|agencies"
+    rf"|industry|market|integrations?|platforms?|apps?|hosting|support|networks?|portals?"
+    rf"|data)(?![\w-]))",
+    r"(?:represent|represents) (?:[\w'-]+ ){0,2}?(?:clients|families|employers|buyers"
+    r"|sellers|tenants|landlords|the injured)(?= in)",
+)
+
+#: Weaker signs of the sender's own organisation outside IT ("our church", "our
+#: patients"); they only count together with a request for help.
+OWN_ORGANISATION_HINTS = (
+    # "our church", "the parish office", "our district", "our dental practice"
+    rf"(?:our|my|the) (?:{_LOB_WORD} ){{0,2}}?(?:{_KIND_ALONE}){_LOB_END}",
+    rf"(?:our|my) (?:{_LOB_WORD} ){{0,2}}?(?:{_SECTOR})(?:[ -]{_LOB_WORD}){{0,2}}?[ -]"
+    rf"(?:{_KIND_AFTER_SECTOR}){_LOB_END}",
+    r"(?:our|my) (?:district|brokerage|practice|parish|congregation|ministry)",
+    # "our patients", "our attorneys", "our caregivers", "my front desk staff"
+    rf"(?:our|my) (?:{_NOT_IT}[\w-]+ |\d+ )?(?:patients|tenants|residents|students|parents"
+    r"|guests|donors|parishioners|attorneys|lawyers|paralegals|doctors|dentists|physicians"
+    r"|nurses|nurses' stations|caregivers|therapists|teachers|hygienists|pharmacists"
+    r"|stylists|chefs|cooks|drivers|realtors|accountants|bookkeepers|volunteers|clinicians"
+    r"|underwriters|adjusters|loan officers|case managers|cashiers|tellers|front desk(?: staff)?"
+    r"|receptionists?)",
+    # "Receptionist here", "I'm the practice manager", "Pastor Dan", "Dr. Patel wants"
+    r"(?:receptionist|practice manager|front desk|church secretary|parish secretary"
+    r"|school secretary) here|(?:i'm|i am) (?:the |a |an )?(?:receptionist|practice manager"
+    r"|church secretary|parish secretary|school secretary|pastor|head of administration"
+    r"|executive director|superintendent)|(?:pastor|father|reverend|rev\.|dr\.?) [a-z]+",
+)
+
+#: The clause is about those the sender serves, so a request in it is theirs: a
+#: provider talks about its clients' servers all day.
+CLIENT_CONTEXT = (
+    # "we support 40 dental offices", "we manage networks for law firms"
+    rf"(?:we|i) (?:support|serve|service|manage|help|work with|look after|take care of"
+    rf"|protect|monitor|maintain|partner with) (?!our |my |us |me |ourselves )"
+    rf"(?:[\w'-]+ ){{0,3}}?(?:{_ORGS}|networks|servers|endpoints|devices|seats)",
+    # "we do IT support for dental offices" (but not "for our two offices", "for the
+    # leasing offices", nor "do you provide IT support for small offices?")
+    rf"(?:we|i|our|us)\b[^.!?;]*?\bfor (?!our |my |the |both |all |each |every |two |three "
+    rf"|several |multiple |\d)(?:[\w'-]+ ){{0,2}}?(?:{_ORGS})",
+    r"for (?:our |my )?(?:clients|customers|end[- ]users)",
+    # "a clinic we support needs a new server"
+    r"(?:we|i) (?:work with|support|serve|look after|take care of) (?:needs?|has|have|is|are"
+    r"|wants?|just|recently)",
+)
+
+#: The sender plainly says it is a provider; then its text never screens it out.
+PROVIDER_SELF_DESCRIPTIONS = (
+    # "we're a 12-person MSP", "I am an independent IT consultant", "as a VAR"
+    rf"(?:we are|we're|i am|i'm|as|being|i run|we run|i own|we own|i started|we started"
+    rf"|i founded|we founded|i built|we built) (?:a |an |the |my |our )?{_PROVIDER_ADJ}"
+    rf"(?:{_PROVIDER})(?! (?:customers?|clients?|users?)(?!\w))",
+    # "MedBridge is a healthcare-focused VAR", "Continental is an IT consulting firm"
+    rf"^\W*{_NOT_A_NAME}(?:[\w&.'-]+ ){{1,4}}(?:is|are) (?:a |an )?{_PROVIDER_ADJ}"
+    rf"(?:{_PROVIDER})(?! (?:customers?|clients?|users?)(?!\w))",
+    # "Small MSP, 7 of us.", "Independent IT consultant, just me."
+    rf"^\W*{_PROVIDER_ADJ}(?:{_PROVIDER})(?=\s*(?:[,.(]|$| here\b| with| in| based| of))",
+    # "we provide managed IT services", "we sell and support Dell hardware", "Caduceus IT
+    # provides managed services to clinics", "we do support and networks"
+    rf"(?:(?:we|i) (?:provide|offer|deliver|sell|resell|install|implement|specialize in"
+    rf"|specialise in|focus on|do)|^\W*{_NOT_A_NAME}(?:[\w&.'-]+ ){{1,3}}(?:provides|offers"
+    rf"|delivers|sells|resells)) {_OFFER_GAP}(?:{_OFFERING})",
+    # "we resell Dell, HP and Cisco", "we stock Fortinet and Lenovo"
+    rf"(?:we|i) (?:sell|resell|stock|distribute|deploy|implement)(?: and (?:support|install"
+    rf"|deploy|service|implement))? (?:{_VENDOR})",
+    # "we specialise in IT for restaurant groups", "we consult for small law firms"
+    r"(?:we|i) (?:specialize|specialise|focus) (?:in|on) (?:[\w'-]+ ){0,2}?(?:it|managed"
+    r"|network|networks|cyber ?security|cloud|tech|technology)(?!\w)",
+    r"(?:we|i) consult (?:for|with)",
+    # "our MSP business", "our managed services clients", "our NOC"
+    r"our (?:msp (?:business|company|practice|firm|clients|customers)|it (?:services|support"
+    r"|consulting|solutions) (?:business|company|firm|practice|clients|customers)"
+    r"|managed services (?:business|company|practice|clients|customers|agreements|contracts"
+    r"|offering|revenue|plans?|model|arm)|consultancy|reseller business|help ?desk (?:team"
+    r"|techs|technicians|engineers)|noc|soc)",
+    # "like every MSP", "like most IT companies"
+    rf"(?:like|as with|unlike) (?:every|any|most|many|all|other|most other|a lot of) (?:other )?"
+    rf"(?:{_PROVIDER})(?:s|'s|s')?",
+    # "more clients for our managed services"
+    r"(?:clients|customers) for our (?:managed services|it services|msp|it support)",
+    # "help desk for our clients", "IT support to our customers"
+    r"(?:(?:it|tech|technical|help ?desk|managed|network|cloud|computer) (?:support|services"
+    r"|solutions)|help ?desk) (?:for|to) (?:our |my )?(?:clients|customers)",
+    # "we support over 40 dental offices", "Vanguard supports over 1,200 clients"
+    rf"(?:support|supports|serve|serves|manage|manages|look after|looks after|take care of"
+    rf"|takes care of|monitor|monitors|protect|protects|maintain|maintains|service"
+    rf"|services) (?:over |about |around |more than |nearly |almost |some |roughly )?"
+    rf"\d[\d,]*\+? (?:[\w'-]+ ){{0,2}}?(?:clients|{_ORGS}|endpoints|devices|seats|networks"
+    r"|servers)",
+    # "we support freight brokers and trucking companies", "we look after 30 churches"
+    rf"(?:we|i) (?:support|look after|take care of|protect|service) (?!our |my |us |me )"
+    rf"(?:[\w'-]+ ){{0,4}}?(?:{_ORGS})",
+    # "we manage IT for small businesses", "we look after the IT for 30 churches"
+    rf"(?:we|i) (?:manage|support|monitor|maintain|secure|handle|run|look after|take care of"
+    rf"|do) (?:the |all the )?(?:[\w'-]+ )?(?:networks|servers|it|it systems|infrastructure"
+    rf"|endpoints|devices|backups|wi-fi|wifi) (?:[\w'-]+ ){{0,3}}?for (?:[\w'-]+ ){{0,3}}?"
+    rf"(?:{_ORGS}|clients|customers|communities)",
+)
+
+#: Words that make a fragment of a message about price.
+PRICE_TERMS = (
+    _HOW_MUCH, _PRICE_WORD, r"priced", r"costing", r"(?<!in )charges?", r"ballpark", _RUNS,
+    r"discounts?", r"(?:monthly |minimum |total )spend",
+    r"per (?:hour|month|appointment|lead|call|meeting|day|week)", r"expensive",
+    r"cheap(?:er|est)?", r"affordable",
+)
+
+#: A clause that asks for our price.
+PRICE_ASKS = (
+    # "how much do you charge?", "how much per hour?" (not "how much experience", "how
+    # much do you know about VoIP?")
+    _HOW_MUCH,
+    # "what's your price?", "whats the cost", "what does it cost", "what are your rates?"
+    rf"what(?:'s|s| is| are| does| do| would| will| kind of| sort of)(?: [\w'-]+){{0,4}}"
+    rf" (?:{_PRICE_WORD}|charges?)",
+    # "what you charge", "roughly what does a typical month run?"
+    r"what (?:you|y'all|u) (?:charge|bill|ask)", _RUNS,
+    # "send me your pricing", "please email a price list"
+    rf"(?:send|give|tell|email|e-mail|share|forward|quote|show) (?:[\w'-]+ ){{0,3}}?"
+    rf"(?:{_PRICE_WORD})",
+    # "Ballpark cost for a campaign?", "pricing for 3 months?"
+    rf"(?:{_PRICE_WORD})(?: [\w'-]+){{0,6}} ?\?",
+    # "price list please", "pricing info please", "please send pricing"
+    rf"(?:{_PRICE_WORD})(?: (?:info|information|details|sheet|list|breakdown|guide))? please",
+    rf"please (?:[\w'-]+ ){{0,3}}?(?:{_PRICE_WORD})",
+    # "I'd like a quote", "interested in pricing", "just want to know your prices"
+    rf"(?:need|want|would like|we'd like|i'd like|looking for|interested in|request"
+    rf"|requesting|get|getting|know|see|hear|check) (?:a |an |the |your |some )?"
+    rf"(?:{_PRICE_WORD}|estimate|ballpark)",
+    # "just curious about pricing", "a question about your fees"
+    rf"(?:curious|wondering|asking|inquiring|enquiring|question) (?:about|on|regarding)"
+    rf" (?:[\w'-]+ ){{0,2}}?(?:{_PRICE_WORD})",
+    # "do you charge by the hour?", "how does your pricing work?", "ballpark?"
+    r"(?:do|would|will|can) you (?:[\w'-]+ )?charge",
+    r"how (?:do|does|would) (?:you|your [\w'-]+) (?:charge|price|bill)",
+    r"how (?:does|is) (?:your |the )?(?:pricing|price|cost) (?:work|structured|calculated"
+    r"|determined)",
+    r"ballpark",
+)
+
+#: The sender talks about its own prices ("our prices are competitive").
+OWN_PRICE_MENTIONS = (
+    rf"our (?:[\w'-]+ ){{0,3}}?(?:{_PRICE_WORD})",
+    r"(?:we|i) (?:charge|bill|price|sell|resell|invoice)",
+    r"(?:we've|we have|i've|i have) (?:[\w'-]+ )?(?:raised|lowered|increased|cut|changed)",
+)
+
+#: Anything else a message may ask for, which makes it more than a price question.
+OTHER_REQUESTS = (
+    r"(?:schedule|book|arrange|set up|setup|have|hop on|jump on|get on) (?:a |an )?"
+    r"(?:[\w'-]+ )?(?:call|meeting|chat|demo|conversation|consultation|zoom|appointment)"
+    r"(?! setting)",
+    r"call (?:me|us|back)", r"give (?:me|us) a (?:call|ring)",
+    r"(?:talk|speak|chat|meet)(?: with| to)? (?:you|someone|one of|your)",
+    r"(?:can|could|shall|should) we (?:talk|speak|chat|meet|discuss|set up|schedule|start|get)",
+    r"let's (?:talk|chat|meet|discuss|set up|schedule)",
+    r"get in touch", r"reach out", r"contact (?:me|us)",
+    r"proposal", r"demo", r"case stud(?:y|ies)", r"references?", r"testimonials?",
+    r"samples?", r"examples?", r"scripts?", r"brochure|overview",
+    r"(?:information|info|details)(?<!price information)(?<!price info)(?<!price details)"
+    r"(?<!pricing information)(?<!pricing info)(?<!pricing details)(?<!cost information)"
+    r"(?<!cost info)(?<!cost details)(?<!rate information)(?<!rate info)(?<!rate details)",
+    r"learn more", r"tell (?:me|us) (?:more|about|how|what|which|who)", r"explain",
+    r"target(?:s|ed|ing)?", r"decision[ -]makers?", r"availability|available",
+    r"start(?:ing)? (?:date|next|in|on|soon)", r"contract (?:terms?|length)",
+    r"minimum (?:term|commitment|contract)", r"guarantee[sd]?", r"results",
+    r"do you (?:work|offer|provide|have|handle|cover|serve|do|use|specialize|specialise)",
+    # "how many appointments does a campaign produce?" asks about results
+    r"how many(?! (?:dollars|bucks)(?!\w))",
+)
+
+#: Greetings that look like questions but ask for nothing ("Hi, how are you?").
+PLEASANTRIES = (
+    r"how are you(?: doing)?(?: today)?", r"how's it going", r"how are things",
+    r"how have you been", r"what's up", r"hope (?:you're|you are|all is|this finds you)"
+    r" (?:well|good|doing well)",
+    r"what an? (?:great|nice|good|helpful|useful|interesting|awesome) [\w' -]+",
+)
