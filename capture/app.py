@@ -25,6 +25,7 @@ from capture.extensions import login_manager
 from capture.extensions import migrate
 from capture.screening import ScreeningRules
 from capture.screening import rules_from_config
+from capture.screening import rules_version
 
 ROOT = Path(__file__).resolve().parent.parent
 MIGRATIONS_DIR = ROOT / "migrations"
@@ -50,6 +51,7 @@ def create_app(config=None):
     try:
         # Read once, so a bad threshold or phrase list stops the start, not every lead.
         app.extensions["screening_rules"] = rules_from_config(app.config)
+        app.extensions["screening_version"] = rules_version(app.extensions["screening_rules"])
     except ValueError as error:
         raise ConfigurationError(f"screening settings: {error}") from None
     try:
@@ -87,6 +89,11 @@ def create_app(config=None):
 def screening_rules() -> ScreeningRules:
     """The current app's screening rules, built from its configuration at start."""
     return current_app.extensions["screening_rules"]
+
+
+def screening_version() -> str:
+    """The short hash of the rules above, stored with every verdict they make."""
+    return current_app.extensions["screening_version"]
 
 
 def followup_plan() -> followup.PlanTemplate:

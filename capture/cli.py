@@ -20,6 +20,10 @@ from capture import export
 from capture import outbox
 from capture import pipeline
 from capture import queries
+from capture import rescreening
+from capture import screening
+from capture.app import screening_rules
+from capture.app import screening_version
 from capture.emails import MailSettings
 from capture.extensions import db
 from capture.mailer import SmtpMailer
@@ -31,6 +35,7 @@ leads_cli = AppGroup("leads", help="Look at and export leads.")
 staff_cli = AppGroup("staff", help="Manage staff accounts.")
 outbox_cli = AppGroup("outbox", help="Deliver the alert emails waiting in the outbox.")
 followups_cli = AppGroup("followups", help="The follow-up touches of accepted leads.")
+screening_cli = AppGroup("screening", help="Screening rules over time: rescreen, cases.")
 
 
 @leads_cli.command("export")
@@ -244,7 +249,39 @@ def digest() -> None:
     click.echo(f"queued {queued} digest{'s' if queued != 1 else ''}", err=True)
 
 
+# --- screening -----------------------------------------------------------------
+
+@screening_cli.command("rescreen")
+@click.option("--since", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
+              help="Only leads received on or after this day (YYYY-MM-DD).")
+@click.option("--dry-run", is_flag=True, help="Print what would change; change nothing.")
+def rescreen(since, dry_run: bool) -> None:
+    """Run today's rules over stored leads that screening alone decided; print, per
+    rule, how many verdicts change, with examples. Without --dry-run, record the new
+    verdicts (the old ones stay in the history). Leads a person handled are skipped."""
+    report = rescreening.rescreen(
+        db.session, screen=screening.screen, rules=screening_rules(),
+        version=screening_version(), now=datetime.now(UTC),
+        since=since.replace(tzinfo=UTC) if since else None, apply=not dry_run)
+    for line in report.lines():
+        click.echo(line)
+    click.echo("dry run: nothing was changed" if dry_run
+               else f"recorded {report.changed} new verdicts", err=True)
+
+
+@screening_cli.command("cases")
+def cases() -> None:
+    """Print, as JSON Lines in the evaluation corpus's format, the leads whose verdict
+    staff overrode (released, or rejected naming the reason screening missed)."""
+    count = 0
+    for case in rescreening.overridden(db.session):
+        click.echo(json.dumps(case, ensure_ascii=False))
+        count += 1
+    click.echo(f"exported {count} cases", err=True)
+
+
 def init_app(app: Flask) -> None:
+    app.cli.add_command(screening_cli)
     app.cli.add_command(followups_cli)
     app.cli.add_command(leads_cli)
     app.cli.add_command(staff_cli)

@@ -31,6 +31,9 @@ workers = int(os.environ.get("WEB_CONCURRENCY", "4"))
 preload_app = False
 accesslog = "-"
 errorlog = "-"
+# gunicorn 27's control socket sits at one fixed path per user ($HOME/.gunicorn/
+# gunicorn.ctl), so two services on one machine would take it from each other.
+control_socket_disable = True
 
 STORAGE_VARIABLE = "CAPTURE_RATELIMIT_STORAGE_URI"
 _memcached: list[subprocess.Popen] = []

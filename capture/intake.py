@@ -50,6 +50,7 @@ def receive(
     duplicate_window: timedelta,
     origin: str = "",
     user_agent: str = "",
+    version: str = "",
 ) -> Receipt:
     """Runs inside every POST /leads, so it speaks SQL directly (two statements and
     one commit, three with an alert) instead of the ORM's unit of work: the ORM's
@@ -70,7 +71,7 @@ def receive(
         "updated_at": now,
         "origin": origin[:300],
         "user_agent": user_agent[:500],
-    } | lifecycle.verdict_columns(verdict, now)
+    } | lifecycle.verdict_columns(verdict, now, version)
     lead_id = connection.execute(insert(LEADS), row).inserted_primary_key[0]
     if row["status"] == Status.QUEUED:
         connection.execute(insert(OUTBOX), outbox.lead_alert_row(lead_id, row["public_id"], now))

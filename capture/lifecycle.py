@@ -23,6 +23,7 @@ from capture.models import Note
 from capture.models import StaffUser
 from capture.models import Touch
 from capture.vocabulary import ACTIONS
+from capture.vocabulary import REASONS
 from capture.vocabulary import Status
 from capture.vocabulary import label
 
@@ -167,10 +168,16 @@ def accept(session, lead: Lead, user: StaffUser, now: datetime, why: str = "", *
     return _move(session, lead, user, "accept", S.ACCEPTED, now, lead.decision_reason)
 
 
-def reject(session, lead: Lead, user: StaffUser, now: datetime, why: str) -> AuditEntry:
+def reject(session, lead: Lead, user: StaffUser, now: datetime, why: str,
+           missed_reason: str = "") -> AuditEntry:
+    """``missed_reason``: the reason screening should have found ("not_msp"), which
+    makes the lead a test case for the rules (``screening cases``)."""
     _require_status(lead, "reject", S.IN_REVIEW)
     _require_holder(lead, user)
+    if missed_reason and missed_reason not in REASONS:
+        raise LifecycleError(f"Unknown screening reason {missed_reason!r}.")
     lead.decision_reason = _reason(why, "reject a lead")
+    lead.missed_reason = missed_reason
     return _move(session, lead, user, "reject", S.REJECTED, now, lead.decision_reason)
 
 
@@ -194,21 +201,21 @@ def mark_spam(session, lead: Lead, user: StaffUser, now: datetime, why: str = ""
 
 
 def mark_not_spam(session, lead: Lead, user: StaffUser, now: datetime, *, screen, rules,
-                  why: str = "") -> AuditEntry:
+                  why: str = "", version: str = "") -> AuditEntry:
     """Screen the lead again as if the honeypot had been empty (staff say a person
     sent it) and take that verdict: queued (and alert staff, who never heard of it)
     or screened_out. ``screen`` and ``rules`` come from capture.screening."""
     _require_status(lead, "mark_not_spam", S.SPAM)
     from_status = lead.status
     verdict = screen(screening_values(lead) | {"company_fax": ""}, rules)
-    apply_verdict(session, lead, verdict, now)
+    apply_verdict(session, lead, verdict, now, version)
     lead.updated_at = now
     entry = record(session, lead, user, "mark_not_spam", from_status, now, (why or "").strip())
     session.commit()
     return entry
 
 
-def verdict_columns(verdict, now: datetime) -> dict:
+def verdict_columns(verdict, now: datetime, version: str = "") -> dict:
     """What screening's verdict sets on a lead: status, reasons, flags (dicts of id,
     sentence, evidence), the flag count the queue orders by, and when it first
     entered the queue. One definition for a new lead (intake) and an old one."""
@@ -217,21 +224,22 @@ def verdict_columns(verdict, now: datetime) -> dict:
         "reasons": [asdict(reason) for reason in verdict.reasons],
         "flags": [asdict(flag) for flag in verdict.flags],
         "flag_count": len(verdict.flags),
-        "screening_version": getattr(verdict, "rules_version", ""),
+        "screening_version": version,
     }
     if verdict.status == S.QUEUED:
         columns["queued_at"] = now
     return columns
 
 
-def apply_verdict(session, lead: Lead, verdict, now: datetime) -> None:
+def apply_verdict(session, lead: Lead, verdict, now: datetime, version: str = "", *,
+                  alert: bool = True) -> None:
     """Give an existing lead screening's verdict (staff say it is not spam, or a new
     rule set screens it again), and the staff alert when it enters the queue."""
-    for column, value in verdict_columns(verdict, now).items():
+    for column, value in verdict_columns(verdict, now, version).items():
         if column == "queued_at" and lead.queued_at:
             continue
         setattr(lead, column, value)
-    if lead.status == S.QUEUED:
+    if lead.status == S.QUEUED and alert:
         session.add(outbox.alert_for(lead))
 
 

@@ -126,6 +126,9 @@ class Lead(db.Model):
     lost_reason: Mapped[str] = mapped_column(Text, default="")
     # Which rule set made the current verdict (capture.screening.rules_version).
     screening_version: Mapped[str] = mapped_column(String(16), default="")
+    # A reason screening missed, named by the person who rejected the lead: the
+    # rules' mistakes found in real use (`screening cases` exports them).
+    missed_reason: Mapped[str] = mapped_column(String(20), default="")
 
     __table_args__ = (
         Index("ix_leads_status_received", "status", "received_at", "id"),

@@ -23,6 +23,7 @@ from capture import contract
 from capture import intake
 from capture import payload
 from capture.app import screening_rules
+from capture.app import screening_version
 from capture.errors import wants_json
 from capture.extensions import db
 from capture.extensions import limiter
@@ -85,6 +86,7 @@ def submit_lead():
         duplicate_window=timedelta(seconds=int(current_app.config["DUPLICATE_WINDOW_SECONDS"])),
         origin=request.headers.get("Origin", "") or request.remote_addr or "",
         user_agent=request.headers.get("User-Agent", ""),
+        version=screening_version(),
     )
     if wants_json():
         return jsonify(id=receipt.public_id, status="received"), 201

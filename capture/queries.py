@@ -122,7 +122,7 @@ def parse_filters(view: str, args: Mapping[str, str], me: int | None = None) -> 
     )
 
 
-def _carries(column, item_id: str):
+def carries(column, item_id: str):
     """Whether a JSON list of reasons or flags holds one with this id.
 
     The id appears in the stored JSON as "id": "<id>" (the same text inside a
@@ -131,6 +131,11 @@ def _carries(column, item_id: str):
     """
     pattern = f'%"id": "{search.like_escape(item_id)}"%'
     return cast(column, Text).like(pattern, escape="\\")
+
+
+def carries_any(column):
+    """Whether a JSON list of reasons or flags holds any item at all."""
+    return cast(column, Text).like('%"id": %')
 
 
 def _where(filters: Filters, session) -> list:
@@ -147,7 +152,7 @@ def _where(filters: Filters, session) -> list:
     if filters.flag == NO_FLAGS:
         clauses.append(Lead.flag_count == 0)
     elif filters.flag:
-        clauses.append(_carries(Lead.flags, filters.flag))
+        clauses.append(carries(Lead.flags, filters.flag))
     if filters.received_from:
         clauses.append(Lead.received_at >= datetime.combine(filters.received_from, time(), UTC))
     if filters.received_to:
@@ -267,7 +272,7 @@ def count(session, filters: Filters) -> int:
 def reason_counts(session, filters: Filters) -> Counter:
     """How many leads of the list carry each reason id (a lead may carry several),
     in one pass over the list's rows."""
-    columns = [func.sum(case((_carries(Lead.reasons, reason_id), 1), else_=0))
+    columns = [func.sum(case((carries(Lead.reasons, reason_id), 1), else_=0))
                for reason_id in REASONS]
     totals = session.execute(select(*columns).where(*_where(filters, session))).one()
     return Counter({reason_id: total for reason_id, total in zip(REASONS, totals, strict=True)

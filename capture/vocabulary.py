@@ -100,6 +100,7 @@ ACTIONS = {
     "touch_reschedule": Action("rescheduled a touch", "reschedule a touch of"),
     "touch_add": Action("added a touch", "add a touch to"),
     "spacing_override": Action("overrode the spacing rule", "override the spacing of"),
+    "rescreen": Action("screened again with new rules", "screen again"),
 }
 
 

@@ -139,4 +139,5 @@ from capture.staff import auth  # noqa: E402,F401
 from capture.staff import followups  # noqa: E402,F401
 from capture.staff import lead  # noqa: E402,F401
 from capture.staff import pipeline  # noqa: E402,F401
+from capture.staff import quality  # noqa: E402,F401
 from capture.staff import queue  # noqa: E402,F401

@@ -26,6 +26,7 @@ from capture import accounts
 from capture import pipeline
 from capture.forms import plain_text
 from capture.vocabulary import OUTCOMES
+from capture.vocabulary import REASONS
 from capture.vocabulary import STAGES
 
 ONE_LINE = plain_text(one_line=True)
@@ -50,6 +51,16 @@ class ActionForm(FlaskForm):
 class ReasonForm(FlaskForm):
     reason = TextAreaField("Reason", validators=[DataRequired("Give a reason."),
                                                  at_most(5000), MULTI_LINE])
+
+
+class RejectForm(ReasonForm):
+    """Rejecting may say which reason screening missed: the lead then becomes a test
+    case for the rules (`flask --app capture screening cases`)."""
+
+    missed_reason = SelectField(
+        "Should screening have set it aside?", default="",
+        choices=[SelectChoice("", "No, screening was right to queue it")]
+        + [SelectChoice(reason, f"Yes: {label.lower()}") for reason, label in REASONS.items()])
 
 
 class OptionalReasonForm(FlaskForm):

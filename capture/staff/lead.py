@@ -25,6 +25,7 @@ from capture import pipeline
 from capture import screening
 from capture.app import followup_plan
 from capture.app import screening_rules
+from capture.app import screening_version
 from capture.extensions import db
 from capture.models import PUBLIC_ID
 from capture.models import AuditEntry
@@ -41,6 +42,7 @@ from capture.staff.forms import LoseForm
 from capture.staff.forms import NoteForm
 from capture.staff.forms import OptionalReasonForm
 from capture.staff.forms import ReasonForm
+from capture.staff.forms import RejectForm
 from capture.staff.forms import RescheduleForm
 from capture.staff.forms import StageForm
 from capture.staff.forms import TouchDoneForm
@@ -72,15 +74,16 @@ ACTIONS = {
     "accept": LeadAction(OptionalReasonForm, lambda lead, form: lifecycle.accept(
         db.session, lead, current_user, now(), _why(form), template=followup_plan(),
         today=today()), "Lead accepted; its follow-up plan is below."),
-    "reject": LeadAction(ReasonForm, lambda lead, form: lifecycle.reject(
-        db.session, lead, current_user, now(), _why(form)), "Lead rejected."),
+    "reject": LeadAction(RejectForm, lambda lead, form: lifecycle.reject(
+        db.session, lead, current_user, now(), _why(form), form.missed_reason.data),
+        "Lead rejected."),
     "release": LeadAction(ReasonForm, lambda lead, form: lifecycle.release(
         db.session, lead, current_user, now(), _why(form)), "Lead released into the queue."),
     "spam": LeadAction(OptionalReasonForm, lambda lead, form: lifecycle.mark_spam(
         db.session, lead, current_user, now(), _why(form)), "Lead marked as spam."),
     "not-spam": LeadAction(OptionalReasonForm, lambda lead, form: lifecycle.mark_not_spam(
         db.session, lead, current_user, now(), screen=screening.screen,
-        rules=screening_rules(), why=_why(form)),
+        rules=screening_rules(), why=_why(form), version=screening_version()),
         "Lead marked as not spam and screened again."),
     "notes": LeadAction(NoteForm, lambda lead, form: lifecycle.add_note(
         db.session, lead, current_user, now(), form.body.data or ""), "Note added."),

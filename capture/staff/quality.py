@@ -1,0 +1,46 @@
+"""Screening quality: per rule and month, how many leads it set aside and how many of
+those staff released, with the latest override reasons: the evidence for tuning."""
+
+from flask import render_template
+from sqlalchemy import case
+from sqlalchemy import exists
+from sqlalchemy import func
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+
+from capture import queries
+from capture import rescreening
+from capture.app import screening_version
+from capture.extensions import db
+from capture.models import AuditEntry
+from capture.models import Lead
+from capture.staff import bp
+from capture.vocabulary import REASONS
+
+LATEST = 20
+
+
+def day_counts(session):
+    """(day, reason, screened out, released) for every day with a screened-out lead."""
+    released = exists().where(AuditEntry.lead_id == Lead.id, AuditEntry.action == "release")
+    day = func.date(Lead.received_at)
+    columns = []
+    for reason in REASONS:
+        carries = queries.carries(Lead.reasons, reason)
+        columns += [func.sum(case((carries, 1), else_=0)),
+                    func.sum(case((carries & released, 1), else_=0))]
+    rows = session.execute(select(day, *columns).where(queries.carries_any(Lead.reasons))
+                           .group_by(day))
+    for row in rows:
+        for index, reason in enumerate(REASONS):
+            yield row[0], reason, row[1 + 2 * index], row[2 + 2 * index]
+
+
+@bp.get("/screening")
+def screening_quality():
+    rows = rescreening.quality_rows(day_counts(db.session), tuple(REASONS))
+    latest = list(db.session.scalars(
+        select(AuditEntry).options(selectinload(AuditEntry.lead), selectinload(AuditEntry.actor))
+        .where(AuditEntry.action == "release").order_by(AuditEntry.id.desc()).limit(LATEST)))
+    return render_template("staff/quality.html", rows=rows, latest=latest,
+                           version=screening_version())
