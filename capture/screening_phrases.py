@@ -52,6 +52,14 @@ _ORG = (
     r"|municipality|district|parish|pharmacy|brokerage|store|shop|gym|charity|bank"
 )
 
+# People in a line of business, in the plural: "CPAs need help every tax season".
+_PEOPLE = (
+    r"owners|doctors|dentists|lawyers|attorneys|cpas|accountants|bookkeepers|architects"
+    r"|engineers|realtors|agents|brokers|physicians|therapists|chiropractors|veterinarians"
+    r"|vets|pharmacists|teachers|principals|pastors|administrators|managers|directors"
+    r"|executives|cfos|ceos|founders|entrepreneurs|landlords|restaurateurs|franchisees"
+)
+
 # What an end user says it needs, wants or is looking for.
 _NEED = (
     r"need|needs|needed|needing|looking for|look for|searching for|search for|searching"
@@ -300,7 +308,11 @@ _LOB_WORD = rf"{_NOT_IT}[\w&/'+.,-]+"
 _LOB_END = (
     r"(?![ -](?:it|tech|technology|software|clients?|customers?|accounts?|owners?|managers?"
     r"|administrators?|industry|market|sector|vertical|niche|space|marketing|sales|vendors?"
-    r"|partners?|networks?|security|cybersecurity|cloud|solutions|platforms?)(?![\w-]))"
+    r"|partners?|networks?|security|cybersecurity|cloud|solutions|platforms?|prospects?"
+    r"|leads?|targets?|contacts?|lists?)(?![\w-]))"
+    # not someone's ("a law firm's IT"), not a compound ("church-focused"), not a past
+    # ("an accountant by training", "a CPA turned IT consultant")
+    r"(?!'|-\w| by (?:training|trade|background)| turned\b)"
 )
 _LINE_OF_BUSINESS = (
     rf"(?:{_LOB_WORD} ){{0,5}}?(?:(?:{_KIND_ALONE})|(?:{_SECTOR})(?:[ -]{_LOB_WORD}){{0,3}}?"
@@ -406,7 +418,22 @@ OTHERS_SPEECH = (
     r"business|businesses|compan(?:y|ies)|owners?|people|folks|everyone|everybody",
     # "The line we hear from them is '...'", "I hear the same line: '...'"
     r"(?:we|i) (?:hear|heard|get|got|keep hearing)|the (?:line|objection|question)s?"
-    r"|objections?",
+    r"|objections?|hear|heard|hearing",
+)
+
+#: Words before a quotation that make it the sender's own people speaking, so a
+#: request in it is the sender's ("Dr. O'Brien told me, 'find us an IT company'").
+#: A quotation in the first person that is neither theirs nor named as someone
+#: else's is read as someone else's: a provider quoting a typical client.
+OWN_SPEAKERS = (
+    # "my partner keeps saying", "our office manager asked", "the owner said"
+    r"(?:my|our|the) (?:[\w'-]+ )?(?:boss|partners?|owners?|manager|doctor|dentist|ceo"
+    r"|president|director|administrator|pastor|principal|husband|wife|board|team|staff"
+    r"|accountant|attorney|lawyer)",
+    # "Dr. O'Brien told me", "Father Tom said"
+    r"(?:dr|doctor|father|pastor|reverend|rev|mr|mrs|ms)\.? [\w'-]+",
+    # "we keep saying 'we need someone...'"
+    r"(?:we|i) (?:keep |always |often |finally )?(?:say|said|saying|tell|told|ask|asked)",
 )
 
 #: Who a request is for, read from the words just before it: someone else's
@@ -421,14 +448,13 @@ OTHER_PARTIES = (
     r"|folks|their(?: [\w'-]+){1,3}",
     # "Those companies choose a new managed IT partner", "a clinic needs", "every business"
     rf"(?:every|any|each|most|many|some|all|lots of|a lot of|plenty of|half of|those|these"
-    rf"|the|such|other|their|one of the) (?:(?!our |my )[\w'-]+ ){{0,2}}?(?:{_ORGS}"
-    r"|owners|doctors|dentists|lawyers|attorneys|managers|administrators|directors|cfos)",
+    rf"|the|such|other|their|one of the) (?:(?!our |my )[\w'-]+ ){{0,2}}?(?:{_ORGS}|{_PEOPLE})",
     rf"(?:every|any|each|a|an|another) (?:(?!our |my )[\w'-]+ ){{0,2}}?(?:{_ORG})",
     # "Small businesses need IT support", "Hospital groups are interviewing consultants",
     # "we want to reach medical practices looking for an IT company" (not "our two
     # dental offices need")
     rf"(?:^\W*(?:(?!our |my )[\w'-]+ ){{0,3}}|(?<![\w'-])(?:(?!our |my )[\w'-]+ ){{3}})"
-    rf"(?:{_ORGS}|owners|doctors|dentists|lawyers|attorneys)",
+    rf"(?:{_ORGS}|{_PEOPLE})",
 )
 
 #: The sender asks for IT services, an IT provider or IT help for its own organisation.
@@ -567,8 +593,9 @@ OWN_LINE_OF_BUSINESS = (
     r"| with (?:about|over|around|only|just) | of \d| in [a-z]| looking| since| based))",
     # "We run six Italian restaurants", "Lakeshore operates three hospitals", "we
     # manage roughly 2,400 apartment units", "we have three boutique stores"
-    rf"(?:run|runs|own|owns|operate|operates|manage|manages|have|has) {_HOW_MANY} "
-    rf"(?:{_LOB_WORD} ){{0,3}}?(?:{_OWN_PLACES})",
+    rf"(?:run|runs|own|owns|operate|operates|manage|manages) {_HOW_MANY} "
+    rf"(?:{_LOB_WORD} ){{0,3}}?(?:{_OWN_PLACES})(?![^.;!?\n]*\b(?:(?:as|our|their) (?:clients?"
+    r"|customers?)|under management|on contract|on retainer)\b)",
     # "We manufacture injection-molded parts", "we distribute building materials"
     r"(?:manufactur|fabricat|distribut)(?:e|es) (?!it\b|software\b|computers?\b)",
     # "We prepare returns for 1,200 clients", "SunPeak installs residential solar",
@@ -580,7 +607,7 @@ OWN_LINE_OF_BUSINESS = (
     rf"(?:{_TRADE_OBJECT})(?![ -](?:software|it|technology|tech|systems?|solutions|clients?"
     rf"|customers?|companies|businesses|firms|contractors|installers?|shops|agencies"
     rf"|industry|market|integrations?|platforms?|apps?|hosting|support|networks?|portals?"
-    rf"|data)(?![\w-]))",
+    rf"|data)(?![\w-]))(?![^.;!?\n]*(?<!\w)(?:{_IT_THINGS}|it|tech|cloud|devices?)(?!\w))",
     r"(?:represent|represents) (?:[\w'-]+ ){0,2}?(?:clients|families|employers|buyers"
     r"|sellers|tenants|landlords|the injured)(?= in)",
 )
@@ -619,6 +646,9 @@ CLIENT_CONTEXT = (
     rf"(?:we|i|our|us)\b[^.!?;]*?\bfor (?!our |my |the |both |all |each |every |two |three "
     rf"|several |multiple |\d)(?:[\w'-]+ ){{0,2}}?(?:{_ORGS})",
     r"for (?:our |my )?(?:clients|customers|end[- ]users)",
+    # "a help desk to support our clients after hours", "a white-label NOC"
+    r"(?:support|serve|help|look after|take care of|cover|answer) (?:for )?(?:our|my) "
+    r"(?:clients|customers|end[- ]users)|white[- ]label(?:ed)?",
     # "a clinic we support needs a new server"
     r"(?:we|i) (?:work with|support|serve|look after|take care of) (?:needs?|has|have|is|are"
     r"|wants?|just|recently)",
@@ -664,9 +694,8 @@ PROVIDER_SELF_DESCRIPTIONS = (
     # "we support over 40 dental offices", "Vanguard supports over 1,200 clients"
     rf"(?:support|supports|serve|serves|manage|manages|look after|looks after|take care of"
     rf"|takes care of|monitor|monitors|protect|protects|maintain|maintains|service"
-    rf"|services) (?:over |about |around |more than |nearly |almost |some |roughly )?"
-    rf"\d[\d,]*\+? (?:[\w'-]+ ){{0,2}}?(?:clients|{_ORGS}|endpoints|devices|seats|networks"
-    r"|servers)",
+    rf"|services) {_HOW_MANY} (?:[\w'-]+ ){{0,2}}?(?:clients|{_ORGS}|endpoints|devices|seats"
+    r"|networks|servers)",
     # "we support freight brokers and trucking companies", "we look after 30 churches"
     rf"(?:we|i) (?:support|look after|take care of|protect|service) (?!our |my |us |me )"
     rf"(?:[\w'-]+ ){{0,4}}?(?:{_ORGS})",

@@ -278,6 +278,31 @@ LINE_OF_BUSINESS = [
     case("msp-for-cleaning-companies", said(
         "We're an MSP for commercial cleaning companies and want appointments with their "
         "owners."), "queued"),
+    case("clinics-as-clients", said("We have 30 clinics as clients and want 10 more."),
+         "queued"),
+    case("runs-clinics", said("We run 3 clinics and need one IT company for all of them."),
+         "screened_out", NOT_MSP),
+    case("partner-of-a-dental-practice", said(
+        "As a dental practice's IT partner for 15 years, we know Dentrix inside out."),
+         "queued"),
+    case("as-a-dental-practice", said(
+        "As a dental practice we need someone who knows Dentrix inside out."),
+         "screened_out", NOT_MSP),
+    case("church-focused-msp", said("We are a church-focused MSP."), "queued"),
+    case("church-with-an-msp-wish", said("We are a church looking for an MSP."),
+         "screened_out", NOT_MSP),
+    case("cpas-need-help", said(
+        "CPAs need help with IT during tax season, and we want to reach them in summer."),
+         "queued"),
+    case("cpa-firm-needs-help", said(
+        "We are a CPA firm and need help with IT during tax season."),
+         "screened_out", NOT_MSP),
+    case("white-label-help-desk", said(
+        "We're looking for a white-label help desk to support our clients after hours."),
+         "queued"),
+    case("help-desk-for-own-staff", said(
+        "We're looking for an outsourced help desk to support our staff after hours."),
+         "screened_out", NOT_MSP),
     case("vague-request-with-own-organisation", said(
         "Our church office has four computers and a printer. We'd like someone to take care "
         "of all of it."), "screened_out", NOT_MSP),
@@ -373,6 +398,14 @@ QUOTED_SPEECH = [
     case("end-user-quotes-own-manager", said(
         "Our practice manager put it plainly: 'find us an IT company that answers the "
         "phone.' We have 15 PCs and a server."), "screened_out", NOT_MSP),
+    case("provider-unattributed-quote", said(
+        "\"We need IT support but can't afford a full-time person.\" Sound familiar? That's "
+        "who we serve."), "queued"),
+    case("provider-scare-quotes-stay", said("We're a 'boring' MSP and proud of it."),
+         "queued"),
+    case("end-user-scare-quotes", said(
+        "We have three different 'IT guys' and nobody is responsible. We need one company "
+        "to own all of our IT."), "screened_out", NOT_MSP),
     case("end-user-quotes-partner-then-asks", said(
         "My partner keeps saying 'just get an MSP'. We're a 10-person law office and we "
         "need someone to take over our email and backups."), "screened_out", NOT_MSP),
