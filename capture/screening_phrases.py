@@ -217,7 +217,7 @@ _BROKEN = (
     r" (?:work|working|connect|print|boot|start|turn on|sync)"
     r"|keeps? (?:failing|crashing|dropping|freezing|going down|disconnecting|breaking)"
     r"|needs? (?:replacing|replacement|to be replaced|upgrading|an upgrade|fixing|help|repair"
-    r"|to be (?:upgraded|replaced|fixed|repaired|updated|migrated|moved))"
+    r"|to be (?:upgraded|replaced|fixed|repaired|updated|migrated|moved)|an overhaul)"
 )
 _CURRENT_HELPER = (
     r"(?:our|my|its) (?:current |old |existing |previous |last |actual |in-house |internal "
@@ -279,7 +279,8 @@ _KIND_ALONE = (
     r"|boroughs?|librar(?:y|ies)|museums?|theat(?:er|re)s?|orchestras?|symphon(?:y|ies)"
     r"|operas?|ballets?|galler(?:y|ies)|zoos?|aquariums?|country clubs?|golf clubs?|marinas?"
     r"|call cent(?:er|re)s?|answering services?|chambers? of commerce|unions?|union locals?"
-    r"|radio stations?|tv stations?|newspapers?|florists?|law firms?|brokerages?"
+    r"|radio stations?|tv stations?|newspapers?|florists?|barbershops?|barber shops?"
+    r"|nail salons?|law firms?|brokerages?"
     r"|dealerships?|car dealers?|auto dealers?|gyms?|salons?|spas?|funeral homes?"
     r"|mortuar(?:y|ies)|wineries|winery|breweries|brewery|distiller(?:y|ies)|farms?"
     r"|ranch(?:es)?|dair(?:y|ies)|manufacturers?|distributors?|wholesalers?|importers?"
@@ -475,7 +476,7 @@ OWN_IT_REQUESTS = (
     rf"(?:our|my|the) {_OWN_THINGS_GAP}(?:{_IT_THINGS}) {_GAP}{{0,6}}?(?:need|needs|require"
     rf"|requires) (?:a |an |some |new |better |reliable |proper |regular )*(?:{_IT_HELPERS}"
     r"|someone|somebody|a company|help|attention|care|an expert|a professional|managing"
-    r"|looking after|support)",
+    r"|looking after|support|maintenance|servicing|an overhaul|work)",
     # "could your team take over IT support for our practice?", "can someone fix it?"
     rf"(?:can|could|would|will) (?:you|your [\w-]+|you guys|someone|somebody) (?:come (?:in |out"
     rf" |over )?(?:and )?)?(?:{_LOOK_AFTER}) (?:our |my |the )?{_GAP}{{0,4}}?(?:{_IT_THINGS})"
@@ -548,8 +549,8 @@ VAGUE_REQUESTS = (
     rf"(?:no one|no-one|nobody|noone)(?: here| in-house)? (?:to |who (?:can |knows how to )?)?"
     rf"(?:{_LOOK_AFTER})",
     # "Looking for a consultant.", "we would like someone reliable."
-    rf"(?:{_NEED}) {_SOMEONE}(?: (?:local|reliable|nearby|dependable|here))?(?=\s*(?:[.!?;]"
-    r"|$))",
+    rf"(?:{_NEED}) {_SOMEONE}(?: (?:local|reliable|nearby|dependable|here))?(?: (?:i|we) can"
+    r" (?:call|trust|rely on|count on))?(?=\s*(?:[.!?;]|$))",
     # "please help us with this"
     r"(?:help|assist) (?:us|me) with (?:this|that|it|all of (?:this|it))",
 )
@@ -560,6 +561,10 @@ OWN_IT_CONTEXT = (
     rf"(?:we|i) (?:have|got|use|run|own) (?:about |around |over |only |just |roughly )?"
     rf"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|a few|several|some|an?"
     rf"|a couple of) (?:[\w'-]+ ){{0,3}}?(?:{_IT_THINGS})",
+    # "our office has 6 computers and a server"
+    rf"(?:our|my) (?:[\w'-]+ ){{0,2}}?(?:has|have) (?:about |around |over |only |just )?"
+    rf"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|twelve|a few|several|some|an?)"
+    rf" (?:[\w'-]+ ){{0,3}}?(?:{_IT_THINGS})",
     # "problems with the front desk computers", "guests complain about the wifi"
     rf"(?:problems?|issues?|trouble|troubles|complaints?|complain(?:s|ing)?) (?:with|for|about"
     rf"|on) (?:the |our |my )?(?:[\w'-]+ ){{0,3}}?(?:{_IT_THINGS})",
@@ -578,6 +583,11 @@ OWN_LINE_OF_BUSINESS = (
     rf"|i manage|i work (?:at|for)|our (?:company|business|organi[sz]ation|firm|practice)"
     rf" is) (?:a |an |the |one )?(?:(?:group|chain|family|network|collective) of (?:\w+ )?)?"
     rf"{_LINE_OF_BUSINESS}",
+    # "I'm the owner of a landscaping company", "running a 3-chair barbershop"
+    rf"(?:i'm|i am|we're|we are) (?:the |an? )?(?:owners?|co-owners?|founders?|ceo|president"
+    rf"|general manager|managing partner|director|administrator|office manager|practice"
+    rf" manager) (?:of|at) (?:a |an |the )?{_LINE_OF_BUSINESS}",
+    rf"(?:running|owning|operating|managing) (?:a |an )(?:{_HOW_MANY} )?{_LINE_OF_BUSINESS}",
     # "As a hospital group, we...", "as an accounting firm ourselves"
     rf"(?:^\W*|, )as (?:a|an) {_LINE_OF_BUSINESS}",
     # "ClearPath is a medical billing company", "Oak Hill Academy is a private school"
@@ -597,7 +607,8 @@ OWN_LINE_OF_BUSINESS = (
     rf"(?:{_LOB_WORD} ){{0,3}}?(?:{_OWN_PLACES})(?![^.;!?\n]*\b(?:(?:as|our|their) (?:clients?"
     r"|customers?)|under management|on contract|on retainer)\b)",
     # "We manufacture injection-molded parts", "we distribute building materials"
-    r"(?:manufactur|fabricat|distribut)(?:e|es) (?!it\b|software\b|computers?\b)",
+    rf"(?:manufactur|fabricat|distribut)(?:e|es)(?= (?!(?:{_IT_THINGS}|it|tech|computer"
+    rf"|hardware|electronics)(?!\w))\w)",
     # "We prepare returns for 1,200 clients", "SunPeak installs residential solar",
     # "we represent clients in immigration matters", "we run payroll for businesses"
     rf"(?:prepare|prepares|file|files|install|installs|build|builds|sell|sells|serve|serves"

@@ -278,6 +278,16 @@ LINE_OF_BUSINESS = [
     case("msp-for-cleaning-companies", said(
         "We're an MSP for commercial cleaning companies and want appointments with their "
         "owners."), "queued"),
+    case("manufacturer-wants-appointments", said(
+        "We manufacture custom signage and want appointments with architects."),
+         "screened_out", NOT_MSP),
+    case("msp-for-sign-manufacturers", said(
+        "We support sign manufacturers and want appointments with their owners."), "queued"),
+    case("owner-of-a-landscaping-company", said(
+        "I'm the owner of a landscaping company and want more commercial contracts."),
+         "screened_out", NOT_MSP),
+    case("owner-of-an-msp", said(
+        "I'm the owner of an MSP that serves landscaping companies."), "queued"),
     case("clinics-as-clients", said("We have 30 clinics as clients and want 10 more."),
          "queued"),
     case("runs-clinics", said("We run 3 clinics and need one IT company for all of them."),
