@@ -467,8 +467,8 @@ OWN_IT_REQUESTS = (
     rf"(?:{_CHOOSE}) (?:(?:a|an|the|our|new|one|several|some|other|different|potential"
     rf"|prospective|outside|local|\d+) )*(?:{_IT_HELPERS}|managed (?:[\w/&-]+ ){{0,4}}?"
     rf"(?:services|{_HELPER_NOUN})){_NOT_SOLD}",
-    # "someone to look after our computers", "a company for the support of our
-    # computers", "one company that handles all of our IT"
+    # "looking for someone to look after our computers", "we need a company for the
+    # support of our computers", "wants one company that handles all of our IT"
     rf"(?:{_NEED}|{_CHOOSE})(?: to (?:have|get|find|hire|bring in|bring on))? {_HELPER}"
     rf"(?: (?:local|reliable|here|nearby|new))? (?:{_TASK} {_GAP}{{0,6}}?|for {_GAP}{{0,4}}?)"
     rf"(?:{_IT_THINGS}){_NOT_SOLD}",
@@ -477,7 +477,8 @@ OWN_IT_REQUESTS = (
     rf"|requires) (?:a |an |some |new |better |reliable |proper |regular )*(?:{_IT_HELPERS}"
     r"|someone|somebody|a company|help|attention|care|an expert|a professional|managing"
     r"|looking after|support|maintenance|servicing|an overhaul|work)",
-    # "could your team take over IT support for our practice?", "can someone fix it?"
+    # "could your team take over IT support for our practice?", "can someone fix our
+    # printer?"
     rf"(?:can|could|would|will) (?:you|your [\w-]+|you guys|someone|somebody) (?:come (?:in |out"
     rf" |over )?(?:and )?)?(?:{_LOOK_AFTER}) (?:our |my |the )?{_GAP}{{0,4}}?(?:{_IT_THINGS})"
     rf"{_NOT_SOLD}",
@@ -535,8 +536,9 @@ OWN_IT_REQUESTS = (
 #: A vague request for a helper ("someone to take care of all of it"), which counts
 #: only with the sender's own organisation or its own IT named elsewhere.
 VAGUE_REQUESTS = (
-    # "looking for someone who can look after it all", "a company to maintain all of
-    # this", "one provider to manage all five gyms", "a local company to handle the rest"
+    # "looking for someone who can look after it all", "would like a company to
+    # maintain all of this", "want one provider to manage all five gyms", "need a
+    # local company to handle the rest"
     rf"(?:{_NEED}|{_CHOOSE})(?: to (?:have|get|find|hire|bring in|bring on))? {_HELPER}"
     rf"(?: (?:local|reliable|here|nearby|new))?(?: {_TASK})? (?:{_VAGUE_OBJECT})",
     # "Can someone help us?", "could anyone help?"
@@ -602,7 +604,7 @@ OWN_LINE_OF_BUSINESS = (
     rf"(?= here\b))?(?=\s*(?:[,.!]|$| here\b| with \d"
     r"| with (?:about|over|around|only|just) | of \d| in [a-z]| looking| since| based))",
     # "We run six Italian restaurants", "Lakeshore operates three hospitals", "we
-    # manage roughly 2,400 apartment units", "we have three boutique stores"
+    # manage roughly 2,400 apartment units" (not "we manage 30 clinics as clients")
     rf"(?:run|runs|own|owns|operate|operates|manage|manages) {_HOW_MANY} "
     rf"(?:{_LOB_WORD} ){{0,3}}?(?:{_OWN_PLACES})(?![^.;!?\n]*\b(?:(?:as|our|their) (?:clients?"
     r"|customers?)|under management|on contract|on retainer)\b)",
@@ -696,7 +698,7 @@ PROVIDER_SELF_DESCRIPTIONS = (
     r"|techs|technicians|engineers)|noc|soc)",
     # "like every MSP", "like most IT companies"
     rf"(?:like|as with|unlike) (?:every|any|most|many|all|other|most other|a lot of) (?:other )?"
-    rf"(?:{_PROVIDER})(?:s|'s|s')?",
+    rf"(?:{_PROVIDER}|it companies|it firms|it providers|it shops)(?:s|'s|s')?",
     # "more clients for our managed services"
     r"(?:clients|customers) for our (?:managed services|it services|msp|it support)",
     # "help desk for our clients", "IT support to our customers"

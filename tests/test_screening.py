@@ -702,6 +702,44 @@ def test_junk_config_raises_an_error_naming_the_key(key, value):
         rules_from_config({key: value})
 
 
+# --- the phrase lists' own examples --------------------------------------------
+
+PHRASES_SOURCE = Path(__file__).parent.parent / "capture" / "screening_phrases.py"
+
+
+def documented_examples():
+    """(list, example, caught) for every quoted example in the comment above each
+    entry of a phrase list; examples after "not" or "nor" are what it must not catch."""
+    cases = []
+    name, comment = None, []
+    for line in PHRASES_SOURCE.read_text("utf-8").splitlines():
+        heading = re.match(r"([A-Z][A-Z_]*) = \($", line)
+        if heading or line == ")":
+            name, comment = heading and heading.group(1), []
+            continue
+        text = re.match(r"\s*# (.*)", line)
+        if name and text:
+            comment.append(text.group(1))
+        elif name and comment:
+            caught, *missed = re.split(r"\b(?:not|nor)\b", " ".join(comment), maxsplit=1)
+            cases += [(name, quote, True) for quote in re.findall(r'"([^"]+)"', caught)]
+            cases += [(name, quote, False) for quote in re.findall(r'"([^"]+)"', "".join(missed))]
+            comment = []
+    return cases
+
+
+def test_documented_examples_are_found():
+    assert len(documented_examples()) > 100
+
+
+@pytest.mark.parametrize(("name", "example", "caught"), documented_examples())
+def test_every_phrase_list_catches_its_documented_examples(name, example, caught):
+    patterns = getattr(DEFAULT_RULES, name.lower())
+    found = re.search(r"(?<!\w)(?:" + "|".join(f"(?:{p})" for p in patterns) + r")(?!\w)",
+                      example, re.IGNORECASE)
+    assert bool(found) == caught
+
+
 # --- the tune corpus ---------------------------------------------------------
 
 TUNE_CORPUS = Path(__file__).parent / "screening_corpus" / "tune.jsonl"
