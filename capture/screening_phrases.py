@@ -44,7 +44,8 @@ _ORGS = (
     r"|hospitals|non-?profits|churches|restaurants|hotels|manufacturers|dealerships"
     r"|retailers|smbs|smes|agencies|contractors|municipalities|business owners|groups"
     r"|districts|parishes|pharmacies|brokerages|brokers|plants|stores|shops|gyms|charities"
-    r"|banks|credit unions|practitioners|operators|distributors|wholesalers|builders"
+    r"|banks|credit unions|practitioners|operators|distributors|wholesalers|builders|chains"
+    r"|franchises|franchisees"
 )
 _ORG = (
     r"business|company|organi[sz]ation|office|firm|practice|clinic|school|hospital"
@@ -336,6 +337,9 @@ _TRADE_OBJECT = (
     r"|insurance|policies|real estate|freight|loads|cargo|goods|patients|students|children"
     r"|seniors|residents|families|policyholders|members|parishioners|pets|animals"
     r"|hvac|plumbing|landscaping|cleaning|flooring|cabinets|signs|uniforms|clothing"
+    r"|extrusions|castings|moldings|fixtures|valves|pumps|trailers|boats|candles|soap"
+    r"|cosmetics|jewelry|apparel|garments|textiles|paper|packaging|labels|chemicals"
+    r"|coatings|paint|concrete|lumber|steel|glass|plastics|metal parts|signage"
 )
 
 # What a provider calls itself, and what it sells.
@@ -520,6 +524,14 @@ OWN_IT_REQUESTS = (
     rf"{_CURRENT_HELPER}",
     r"(?:lost|losing) (?:our|my|its|their) (?:[\w'-]+ )?(?:it (?:person|guy|manager|director"
     r"|staff|support)|computer guy|tech guy|technician|it department)",
+    # "the IT is handled by our controller in his spare time"
+    r"(?:the |our |my )?(?:it|computers|network|tech|technology) (?:is|are|gets|get) (?:all )?"
+    r"(?:handled|managed|done|looked after|taken care of|run) by (?:our|my|the|a|one of our)"
+    r" (?:[\w'-]+ ){0,2}?(?:controller|office manager|bookkeeper|receptionist|owner|son"
+    r"|daughter|nephew|niece|volunteer|friend|husband|wife|accountant|doctor|partner|admin"
+    r"|administrator|assistant|secretary|staff|employees?)|(?:done|handled) by (?:me|myself)",
+    # "we're exploring outsourcing our network management"
+    rf"outsourcing (?:of )?(?:our|my) {_OWN_GAP}(?:{_IT_THINGS}){_NOT_SOLD}",
     # "we want to replace our current MSP", "switching IT providers"
     rf"(?:replac(?:e|ing)|switch(?:ing)?|fir(?:e|ing)|chang(?:e|ing)|leav(?:e|ing)|dump(?:ing)?"
     rf"|ditch(?:ing)?|mov(?:e|ing) (?:away )?from) (?:from )?{_CURRENT_HELPER}",
@@ -588,7 +600,8 @@ OWN_LINE_OF_BUSINESS = (
     # "I'm the owner of a landscaping company", "running a 3-chair barbershop"
     rf"(?:i'm|i am|we're|we are) (?:the |an? )?(?:owners?|co-owners?|founders?|ceo|president"
     rf"|general manager|managing partner|director|administrator|office manager|practice"
-    rf" manager) (?:of|at) (?:a |an |the )?{_LINE_OF_BUSINESS}",
+    rf" manager|technology coordinator|it coordinator|it director|technology director"
+    rf"|business manager|operations manager) (?:of|at|for) (?:a |an |the )?{_LINE_OF_BUSINESS}",
     rf"(?:running|owning|operating|managing) (?:a |an )(?:{_HOW_MANY} )?{_LINE_OF_BUSINESS}",
     # "As a hospital group, we...", "as an accounting firm ourselves"
     rf"(?:^\W*|, )as (?:a|an) {_LINE_OF_BUSINESS}",
@@ -705,16 +718,20 @@ PROVIDER_SELF_DESCRIPTIONS = (
     r"(?:(?:it|tech|technical|help ?desk|managed|network|cloud|computer) (?:support|services"
     r"|solutions)|help ?desk) (?:for|to) (?:our |my )?(?:clients|customers)",
     # "we support over 40 dental offices", "Vanguard supports over 1,200 clients"
-    rf"(?:support|supports|serve|serves|manage|manages|look after|looks after|take care of"
-    rf"|takes care of|monitor|monitors|protect|protects|maintain|maintains|service"
-    rf"|services) {_HOW_MANY} (?:[\w'-]+ ){{0,2}}?(?:clients|{_ORGS}|endpoints|devices|seats"
-    r"|networks|servers)",
+    # (not "we need an IT company to support three offices")
+    rf"(?:(?:we|i|our (?:team|techs|technicians|engineers|company|firm|help desk|noc))"
+    rf"(?: currently| now| already| proudly)? (?:support|serve|manage|look after|take care of"
+    rf"|monitor|protect|maintain|service)|(?<!that )(?<!who )(?<!which )(?:supports|serves"
+    rf"|manages|looks after|takes care of|monitors|protects|maintains|services))"
+    rf" {_HOW_MANY} (?:[\w'-]+ ){{0,2}}?(?:clients|{_ORGS}|endpoints|devices|seats|networks"
+    r"|servers)",
     # "we support freight brokers and trucking companies", "we look after 30 churches"
     rf"(?:we|i) (?:support|look after|take care of|protect|service) (?!our |my |us |me )"
     rf"(?:[\w'-]+ ){{0,4}}?(?:{_ORGS})",
     # "we manage IT for small businesses", "we look after the IT for 30 churches"
     rf"(?:we|i) (?:manage|support|monitor|maintain|secure|handle|run|look after|take care of"
-    rf"|do) (?:the |all the )?(?:[\w'-]+ )?(?:networks|servers|it|it systems|infrastructure"
+    rf"|do|provide|deliver) (?:the |all the )?(?:[\w'-]+ )?(?:networks|servers|it|it systems"
+    rf"|infrastructure"
     rf"|endpoints|devices|backups|wi-fi|wifi) (?:[\w'-]+ ){{0,3}}?for (?:[\w'-]+ ){{0,3}}?"
     rf"(?:{_ORGS}|clients|customers|communities)",
 )

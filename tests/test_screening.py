@@ -361,6 +361,20 @@ ASKING_IN_OTHER_WORDS = [
          "screened_out", NOT_MSP),
     case("moves-clients-files-to-the-cloud", said(
         "We move our clients' files to the cloud and want more clients."), "queued"),
+    case("needs-it-company-to-support-offices", said(
+        "Our property management firm needs an IT company to support three offices."),
+         "screened_out", NOT_MSP),
+    case("supports-three-property-managers", said(
+        "Our IT company supports three property management firms and wants ten more."),
+         "queued"),
+    case("it-handled-by-the-controller", said(
+        "We make aluminum extrusions. The IT is handled by our controller in his spare time, "
+        "which isn't sustainable."), "screened_out", NOT_MSP),
+    case("exploring-outsourcing-our-network", said(
+        "We're exploring outsourcing our network management."), "screened_out", NOT_MSP),
+    case("chains-need-it-support", said(
+        "Grocery chains need IT support for registers and back office - we provide it for "
+        "12 stores today."), "queued"),
     case("msp-whose-own-it-is-a-mess", said(
         "Honestly our own IT is a mess, like every MSP's. But our clients are happy."),
          "queued"),
