@@ -95,6 +95,7 @@ from capture.screening_phrases import OWN_IT_REQUESTS
 from capture.screening_phrases import OWN_LINE_OF_BUSINESS
 from capture.screening_phrases import OWN_ORGANISATION_HINTS
 from capture.screening_phrases import OWN_PRICE_MENTIONS
+from capture.screening_phrases import OWN_SPEAKERS
 from capture.screening_phrases import PLEASANTRIES
 from capture.screening_phrases import PRICE_ASKS
 from capture.screening_phrases import PRICE_TERMS
@@ -122,7 +123,7 @@ EVIDENCE_LENGTH = 120
 #: The rule code's own version: raise it whenever this module reads text or
 #: judges differently, so ``rules_version`` changes with the code as well as
 #: with the thresholds and phrase lists.
-RULES_CODE_VERSION = 8
+RULES_CODE_VERSION = 11
 
 # Question openers; a fragment starting with one asks something.
 _QUESTION_WORDS = frozenset({
@@ -165,6 +166,7 @@ class ScreeningRules:
     min_monthly_budget: int = 1500
     first_person: tuple[str, ...] = FIRST_PERSON
     others_speech: tuple[str, ...] = OTHERS_SPEECH
+    own_speakers: tuple[str, ...] = OWN_SPEAKERS
     other_parties: tuple[str, ...] = OTHER_PARTIES
     own_it_requests: tuple[str, ...] = OWN_IT_REQUESTS
     vague_requests: tuple[str, ...] = VAGUE_REQUESTS
@@ -396,7 +398,8 @@ def _own_words(text: _Text, patterns: tuple[str, ...], rules: ScreeningRules, *,
             if _said_of_others(lead, rules):
                 continue
             if speaker and not (_search(rules.first_person, clause) or _HOLLOW.fullmatch(lead)
-                                or _OWN_PEOPLE.search(lead) or _named_subject(text, start, lead)):
+                                or _OWN_PEOPLE.search(lead)
+                                or _named_subject(text, start, lead, match.group())):
                 continue
             return _evidence_span(text.norm, start, end, start + match.start(),
                                   start + match.end())
@@ -415,6 +418,10 @@ _OWN_PEOPLE = re.compile(
     r"|dentist|pastor|committee|council|office manager|practice manager)"
     r"|(?:dr|pastor|father|reverend)\.? [a-z]+)\W+(?:[\w'-]+\W+){0,3}$",
     re.IGNORECASE)
+# A verb that agrees with many, not one organisation: "CPAs need", "firms are".
+_PLURAL_VERB = re.compile(
+    r"\b(?:are|were|have|need|want|require|look|keep)\b(?:\W+\w+)?\W*$|^(?:need|want|require"
+    r"|look|are|have)\b", re.IGNORECASE)
 # Where a subject is, not who: "Hospitals and clinics in Ohio are choosing...".
 _TRAILING_PLACE = re.compile(
     r"(?:\s+(?:in|across|around|near|from|at|throughout|all over|outside)"
@@ -424,7 +431,9 @@ _TRAILING_AUX = re.compile(
     r"(?:\W+(?:all|often|usually|also|still|really|typically|mostly|always|now|just|are|is"
     r"|were|was|will|would|may|might|sometimes|never|currently|constantly|regularly"
     r"|frequently|then|actually|eventually|do|does|don't|doesn't|did|already|even|only"
-    r"|generally|simply|probably|should|could|can|must|right now|keep|keeps|have|has))*\W*$",
+    r"|generally|simply|probably|should|could|can|must|right now|keep|keeps|have|has"
+    r"|everywhere|nationwide|today|lately|again|these days|this year|increasingly"
+    r"|suddenly|finally))*\W*$",
     re.IGNORECASE)
 _NOT_NAMES = frozenset({
     "the", "a", "an", "every", "each", "any", "all", "most", "many", "some", "small", "local",
@@ -445,9 +454,12 @@ def _said_of_others(lead: str, rules: ScreeningRules) -> bool:
     return bool(pattern and pattern.search(lead))
 
 
-def _named_subject(text: _Text, start: int, lead: str) -> bool:
+def _named_subject(text: _Text, start: int, lead: str, asked: str) -> bool:
     """Whether the clause opens with a name ("Heartland Credit Union will...", "The
-    Chamber of Commerce office needs...")."""
+    Chamber of Commerce office needs..."): a capitalised first word that is not a
+    common one, with a verb for one organisation ("CPAs need help" names none)."""
+    if _PLURAL_VERB.search(lead) or _PLURAL_VERB.match(asked):
+        return False
     words = list(re.finditer(r"\w+", lead))[:2]
     if words and words[0].group().lower() == "the":
         words = words[1:]
@@ -570,20 +582,28 @@ def _without_others_speech(text: _Text, rules: ScreeningRules) -> _Text:
 
     A quotation is someone else's when the words leading to it (its sentence,
     or the sentence before when that is too short to name a speaker) or the
-    sentence right after it name another party (``OTHERS_SPEECH``): "A client
-    told me, 'we need IT support'".  Quoted words of the sender's own people
-    ("Dr. O'Brien told me, 'find us an IT company'") stay.  Blanks keep every
-    position, so evidence still maps back to the original.
+    sentence right after it name another party (``OTHERS_SPEECH``: "A client
+    told me, 'we need IT support'"), and also when it speaks in the first person
+    without being given to the sender's own people (``OWN_SPEAKERS``): a
+    provider quotes its typical client far more often than an end user puts
+    its own request in quotation marks.  "Dr. O'Brien told me, 'find us an IT
+    company'" stays, and so do scare quotes ("three different 'IT guys'").
+    Blanks keep every position, so evidence still maps back to the original.
     """
     norm = text.norm
+    stops = _full_stops_only(norm)
     for quote in _QUOTATION.finditer(text.norm):
         start, end = quote.span()
-        lead_start = _sentence_start(norm, start)
+        lead_start = _sentence_start(stops, start)
         if len(norm[lead_start:start].split()) < 3:
-            lead_start = _sentence_start(norm, lead_start - 1)
-        after = _SENTENCE_END.search(norm, end + 1)
+            lead_start = _sentence_start(stops, lead_start - 1)
+        lead = norm[lead_start:start]
+        after = _SENTENCE_END.search(stops, end + 1)
         tail = norm[end:after.end() if after else len(norm)]
-        if _search(rules.others_speech, norm[lead_start:start] + " / " + tail):
+        others = _search(rules.others_speech, lead + " / " + tail) or (
+            _search(rules.first_person, quote.group())
+            and not _search(rules.own_speakers, lead))
+        if others:
             norm = norm[:start] + " " * (end - start) + norm[end:]
     return dataclasses.replace(text, norm=norm)
 
@@ -600,8 +620,7 @@ def _clauses(norm: str, *, turns: bool) -> list[tuple[int, int]]:
     a number ("2.5") ends no sentence.
     """
     spans = []
-    marked = _NOT_A_FULL_STOP.sub(lambda stop: stop.group().replace(".", "\u00b7"), norm)
-    for clause in _CLAUSE.finditer(marked):
+    for clause in _CLAUSE.finditer(_full_stops_only(norm)):
         start = clause.start()
         if turns:
             for turn in _TURN.finditer(norm, start, clause.end()):
@@ -609,6 +628,11 @@ def _clauses(norm: str, *, turns: bool) -> list[tuple[int, int]]:
                 start = turn.end()
         spans.append((start, clause.end()))
     return [(s, e) for s, e in spans if norm[s:e].strip()]
+
+
+def _full_stops_only(norm: str) -> str:
+    """The text with the full stops that end no sentence ("Dr.", "2.5") replaced."""
+    return _NOT_A_FULL_STOP.sub(lambda stop: stop.group().replace(".", "\u00b7"), norm)
 
 
 def _fragments(clause: str) -> list[str]:

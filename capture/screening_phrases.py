@@ -44,12 +44,21 @@ _ORGS = (
     r"|hospitals|non-?profits|churches|restaurants|hotels|manufacturers|dealerships"
     r"|retailers|smbs|smes|agencies|contractors|municipalities|business owners|groups"
     r"|districts|parishes|pharmacies|brokerages|brokers|plants|stores|shops|gyms|charities"
-    r"|banks|credit unions|practitioners|operators|distributors|wholesalers|builders"
+    r"|banks|credit unions|practitioners|operators|distributors|wholesalers|builders|chains"
+    r"|franchises|franchisees"
 )
 _ORG = (
     r"business|company|organi[sz]ation|office|firm|practice|clinic|school|hospital"
     r"|non-?profit|church|restaurant|hotel|manufacturer|dealership|retailer|agency"
     r"|municipality|district|parish|pharmacy|brokerage|store|shop|gym|charity|bank"
+)
+
+# People in a line of business, in the plural: "CPAs need help every tax season".
+_PEOPLE = (
+    r"owners|doctors|dentists|lawyers|attorneys|cpas|accountants|bookkeepers|architects"
+    r"|engineers|realtors|agents|brokers|physicians|therapists|chiropractors|veterinarians"
+    r"|vets|pharmacists|teachers|principals|pastors|administrators|managers|directors"
+    r"|executives|cfos|ceos|founders|entrepreneurs|landlords|restaurateurs|franchisees"
 )
 
 # What an end user says it needs, wants or is looking for.
@@ -209,7 +218,7 @@ _BROKEN = (
     r" (?:work|working|connect|print|boot|start|turn on|sync)"
     r"|keeps? (?:failing|crashing|dropping|freezing|going down|disconnecting|breaking)"
     r"|needs? (?:replacing|replacement|to be replaced|upgrading|an upgrade|fixing|help|repair"
-    r"|to be (?:upgraded|replaced|fixed|repaired|updated|migrated|moved))"
+    r"|to be (?:upgraded|replaced|fixed|repaired|updated|migrated|moved)|an overhaul)"
 )
 _CURRENT_HELPER = (
     r"(?:our|my|its) (?:current |old |existing |previous |last |actual |in-house |internal "
@@ -271,7 +280,8 @@ _KIND_ALONE = (
     r"|boroughs?|librar(?:y|ies)|museums?|theat(?:er|re)s?|orchestras?|symphon(?:y|ies)"
     r"|operas?|ballets?|galler(?:y|ies)|zoos?|aquariums?|country clubs?|golf clubs?|marinas?"
     r"|call cent(?:er|re)s?|answering services?|chambers? of commerce|unions?|union locals?"
-    r"|radio stations?|tv stations?|newspapers?|florists?|law firms?|brokerages?"
+    r"|radio stations?|tv stations?|newspapers?|florists?|barbershops?|barber shops?"
+    r"|nail salons?|law firms?|brokerages?"
     r"|dealerships?|car dealers?|auto dealers?|gyms?|salons?|spas?|funeral homes?"
     r"|mortuar(?:y|ies)|wineries|winery|breweries|brewery|distiller(?:y|ies)|farms?"
     r"|ranch(?:es)?|dair(?:y|ies)|manufacturers?|distributors?|wholesalers?|importers?"
@@ -300,7 +310,11 @@ _LOB_WORD = rf"{_NOT_IT}[\w&/'+.,-]+"
 _LOB_END = (
     r"(?![ -](?:it|tech|technology|software|clients?|customers?|accounts?|owners?|managers?"
     r"|administrators?|industry|market|sector|vertical|niche|space|marketing|sales|vendors?"
-    r"|partners?|networks?|security|cybersecurity|cloud|solutions|platforms?)(?![\w-]))"
+    r"|partners?|networks?|security|cybersecurity|cloud|solutions|platforms?|prospects?"
+    r"|leads?|targets?|contacts?|lists?)(?![\w-]))"
+    # not someone's ("a law firm's IT"), not a compound ("church-focused"), not a past
+    # ("an accountant by training", "a CPA turned IT consultant")
+    r"(?!'|-\w| by (?:training|trade|background)| turned\b)"
 )
 _LINE_OF_BUSINESS = (
     rf"(?:{_LOB_WORD} ){{0,5}}?(?:(?:{_KIND_ALONE})|(?:{_SECTOR})(?:[ -]{_LOB_WORD}){{0,3}}?"
@@ -323,6 +337,9 @@ _TRADE_OBJECT = (
     r"|insurance|policies|real estate|freight|loads|cargo|goods|patients|students|children"
     r"|seniors|residents|families|policyholders|members|parishioners|pets|animals"
     r"|hvac|plumbing|landscaping|cleaning|flooring|cabinets|signs|uniforms|clothing"
+    r"|extrusions|castings|moldings|fixtures|valves|pumps|trailers|boats|candles|soap"
+    r"|cosmetics|jewelry|apparel|garments|textiles|paper|packaging|labels|chemicals"
+    r"|coatings|paint|concrete|lumber|steel|glass|plastics|metal parts|signage"
 )
 
 # What a provider calls itself, and what it sells.
@@ -406,7 +423,22 @@ OTHERS_SPEECH = (
     r"business|businesses|compan(?:y|ies)|owners?|people|folks|everyone|everybody",
     # "The line we hear from them is '...'", "I hear the same line: '...'"
     r"(?:we|i) (?:hear|heard|get|got|keep hearing)|the (?:line|objection|question)s?"
-    r"|objections?",
+    r"|objections?|hear|heard|hearing",
+)
+
+#: Words before a quotation that make it the sender's own people speaking, so a
+#: request in it is the sender's ("Dr. O'Brien told me, 'find us an IT company'").
+#: A quotation in the first person that is neither theirs nor named as someone
+#: else's is read as someone else's: a provider quoting a typical client.
+OWN_SPEAKERS = (
+    # "my partner keeps saying", "our office manager asked", "the owner said"
+    r"(?:my|our|the) (?:[\w'-]+ )?(?:boss|partners?|owners?|manager|doctor|dentist|ceo"
+    r"|president|director|administrator|pastor|principal|husband|wife|board|team|staff"
+    r"|accountant|attorney|lawyer)",
+    # "Dr. O'Brien told me", "Father Tom said"
+    r"(?:dr|doctor|father|pastor|reverend|rev|mr|mrs|ms)\.? [\w'-]+",
+    # "we keep saying 'we need someone...'"
+    r"(?:we|i) (?:keep |always |often |finally )?(?:say|said|saying|tell|told|ask|asked)",
 )
 
 #: Who a request is for, read from the words just before it: someone else's
@@ -421,14 +453,13 @@ OTHER_PARTIES = (
     r"|folks|their(?: [\w'-]+){1,3}",
     # "Those companies choose a new managed IT partner", "a clinic needs", "every business"
     rf"(?:every|any|each|most|many|some|all|lots of|a lot of|plenty of|half of|those|these"
-    rf"|the|such|other|their|one of the) (?:(?!our |my )[\w'-]+ ){{0,2}}?(?:{_ORGS}"
-    r"|owners|doctors|dentists|lawyers|attorneys|managers|administrators|directors|cfos)",
+    rf"|the|such|other|their|one of the) (?:(?!our |my )[\w'-]+ ){{0,2}}?(?:{_ORGS}|{_PEOPLE})",
     rf"(?:every|any|each|a|an|another) (?:(?!our |my )[\w'-]+ ){{0,2}}?(?:{_ORG})",
     # "Small businesses need IT support", "Hospital groups are interviewing consultants",
     # "we want to reach medical practices looking for an IT company" (not "our two
     # dental offices need")
     rf"(?:^\W*(?:(?!our |my )[\w'-]+ ){{0,3}}|(?<![\w'-])(?:(?!our |my )[\w'-]+ ){{3}})"
-    rf"(?:{_ORGS}|owners|doctors|dentists|lawyers|attorneys)",
+    rf"(?:{_ORGS}|{_PEOPLE})",
 )
 
 #: The sender asks for IT services, an IT provider or IT help for its own organisation.
@@ -440,8 +471,8 @@ OWN_IT_REQUESTS = (
     rf"(?:{_CHOOSE}) (?:(?:a|an|the|our|new|one|several|some|other|different|potential"
     rf"|prospective|outside|local|\d+) )*(?:{_IT_HELPERS}|managed (?:[\w/&-]+ ){{0,4}}?"
     rf"(?:services|{_HELPER_NOUN})){_NOT_SOLD}",
-    # "someone to look after our computers", "a company for the support of our
-    # computers", "one company that handles all of our IT"
+    # "looking for someone to look after our computers", "we need a company for the
+    # support of our computers", "wants one company that handles all of our IT"
     rf"(?:{_NEED}|{_CHOOSE})(?: to (?:have|get|find|hire|bring in|bring on))? {_HELPER}"
     rf"(?: (?:local|reliable|here|nearby|new))? (?:{_TASK} {_GAP}{{0,6}}?|for {_GAP}{{0,4}}?)"
     rf"(?:{_IT_THINGS}){_NOT_SOLD}",
@@ -449,8 +480,9 @@ OWN_IT_REQUESTS = (
     rf"(?:our|my|the) {_OWN_THINGS_GAP}(?:{_IT_THINGS}) {_GAP}{{0,6}}?(?:need|needs|require"
     rf"|requires) (?:a |an |some |new |better |reliable |proper |regular )*(?:{_IT_HELPERS}"
     r"|someone|somebody|a company|help|attention|care|an expert|a professional|managing"
-    r"|looking after|support)",
-    # "could your team take over IT support for our practice?", "can someone fix it?"
+    r"|looking after|support|maintenance|servicing|an overhaul|work)",
+    # "could your team take over IT support for our practice?", "can someone fix our
+    # printer?"
     rf"(?:can|could|would|will) (?:you|your [\w-]+|you guys|someone|somebody) (?:come (?:in |out"
     rf" |over )?(?:and )?)?(?:{_LOOK_AFTER}) (?:our |my |the )?{_GAP}{{0,4}}?(?:{_IT_THINGS})"
     rf"{_NOT_SOLD}",
@@ -492,6 +524,14 @@ OWN_IT_REQUESTS = (
     rf"{_CURRENT_HELPER}",
     r"(?:lost|losing) (?:our|my|its|their) (?:[\w'-]+ )?(?:it (?:person|guy|manager|director"
     r"|staff|support)|computer guy|tech guy|technician|it department)",
+    # "the IT is handled by our controller in his spare time"
+    r"(?:the |our |my )?(?:it|computers|network|tech|technology) (?:is|are|gets|get) (?:all )?"
+    r"(?:handled|managed|done|looked after|taken care of|run) by (?:our|my|the|a|one of our)"
+    r" (?:[\w'-]+ ){0,2}?(?:controller|office manager|bookkeeper|receptionist|owner|son"
+    r"|daughter|nephew|niece|volunteer|friend|husband|wife|accountant|doctor|partner|admin"
+    r"|administrator|assistant|secretary|staff|employees?)|(?:done|handled) by (?:me|myself)",
+    # "we're exploring outsourcing our network management"
+    rf"outsourcing (?:of )?(?:our|my) {_OWN_GAP}(?:{_IT_THINGS}){_NOT_SOLD}",
     # "we want to replace our current MSP", "switching IT providers"
     rf"(?:replac(?:e|ing)|switch(?:ing)?|fir(?:e|ing)|chang(?:e|ing)|leav(?:e|ing)|dump(?:ing)?"
     rf"|ditch(?:ing)?|mov(?:e|ing) (?:away )?from) (?:from )?{_CURRENT_HELPER}",
@@ -508,8 +548,9 @@ OWN_IT_REQUESTS = (
 #: A vague request for a helper ("someone to take care of all of it"), which counts
 #: only with the sender's own organisation or its own IT named elsewhere.
 VAGUE_REQUESTS = (
-    # "looking for someone who can look after it all", "a company to maintain all of
-    # this", "one provider to manage all five gyms", "a local company to handle the rest"
+    # "looking for someone who can look after it all", "would like a company to
+    # maintain all of this", "want one provider to manage all five gyms", "need a
+    # local company to handle the rest"
     rf"(?:{_NEED}|{_CHOOSE})(?: to (?:have|get|find|hire|bring in|bring on))? {_HELPER}"
     rf"(?: (?:local|reliable|here|nearby|new))?(?: {_TASK})? (?:{_VAGUE_OBJECT})",
     # "Can someone help us?", "could anyone help?"
@@ -522,8 +563,8 @@ VAGUE_REQUESTS = (
     rf"(?:no one|no-one|nobody|noone)(?: here| in-house)? (?:to |who (?:can |knows how to )?)?"
     rf"(?:{_LOOK_AFTER})",
     # "Looking for a consultant.", "we would like someone reliable."
-    rf"(?:{_NEED}) {_SOMEONE}(?: (?:local|reliable|nearby|dependable|here))?(?=\s*(?:[.!?;]"
-    r"|$))",
+    rf"(?:{_NEED}) {_SOMEONE}(?: (?:local|reliable|nearby|dependable|here))?(?: (?:i|we) can"
+    r" (?:call|trust|rely on|count on))?(?=\s*(?:[.!?;]|$))",
     # "please help us with this"
     r"(?:help|assist) (?:us|me) with (?:this|that|it|all of (?:this|it))",
 )
@@ -534,6 +575,10 @@ OWN_IT_CONTEXT = (
     rf"(?:we|i) (?:have|got|use|run|own) (?:about |around |over |only |just |roughly )?"
     rf"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|a few|several|some|an?"
     rf"|a couple of) (?:[\w'-]+ ){{0,3}}?(?:{_IT_THINGS})",
+    # "our office has 6 computers and a server"
+    rf"(?:our|my) (?:[\w'-]+ ){{0,2}}?(?:has|have) (?:about |around |over |only |just )?"
+    rf"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|twelve|a few|several|some|an?)"
+    rf" (?:[\w'-]+ ){{0,3}}?(?:{_IT_THINGS})",
     # "problems with the front desk computers", "guests complain about the wifi"
     rf"(?:problems?|issues?|trouble|troubles|complaints?|complain(?:s|ing)?) (?:with|for|about"
     rf"|on) (?:the |our |my )?(?:[\w'-]+ ){{0,3}}?(?:{_IT_THINGS})",
@@ -552,6 +597,12 @@ OWN_LINE_OF_BUSINESS = (
     rf"|i manage|i work (?:at|for)|our (?:company|business|organi[sz]ation|firm|practice)"
     rf" is) (?:a |an |the |one )?(?:(?:group|chain|family|network|collective) of (?:\w+ )?)?"
     rf"{_LINE_OF_BUSINESS}",
+    # "I'm the owner of a landscaping company", "running a 3-chair barbershop"
+    rf"(?:i'm|i am|we're|we are) (?:the |an? )?(?:owners?|co-owners?|founders?|ceo|president"
+    rf"|general manager|managing partner|director|administrator|office manager|practice"
+    rf" manager|technology coordinator|it coordinator|it director|technology director"
+    rf"|business manager|operations manager) (?:of|at|for) (?:a |an |the )?{_LINE_OF_BUSINESS}",
+    rf"(?:running|owning|operating|managing) (?:a |an )(?:{_HOW_MANY} )?{_LINE_OF_BUSINESS}",
     # "As a hospital group, we...", "as an accounting firm ourselves"
     rf"(?:^\W*|, )as (?:a|an) {_LINE_OF_BUSINESS}",
     # "ClearPath is a medical billing company", "Oak Hill Academy is a private school"
@@ -566,11 +617,13 @@ OWN_LINE_OF_BUSINESS = (
     rf"(?= here\b))?(?=\s*(?:[,.!]|$| here\b| with \d"
     r"| with (?:about|over|around|only|just) | of \d| in [a-z]| looking| since| based))",
     # "We run six Italian restaurants", "Lakeshore operates three hospitals", "we
-    # manage roughly 2,400 apartment units", "we have three boutique stores"
-    rf"(?:run|runs|own|owns|operate|operates|manage|manages|have|has) {_HOW_MANY} "
-    rf"(?:{_LOB_WORD} ){{0,3}}?(?:{_OWN_PLACES})",
+    # manage roughly 2,400 apartment units" (not "we manage 30 clinics as clients")
+    rf"(?:run|runs|own|owns|operate|operates|manage|manages) {_HOW_MANY} "
+    rf"(?:{_LOB_WORD} ){{0,3}}?(?:{_OWN_PLACES})(?![^.;!?\n]*\b(?:(?:as|our|their) (?:clients?"
+    r"|customers?)|under management|on contract|on retainer)\b)",
     # "We manufacture injection-molded parts", "we distribute building materials"
-    r"(?:manufactur|fabricat|distribut)(?:e|es) (?!it\b|software\b|computers?\b)",
+    rf"(?:manufactur|fabricat|distribut)(?:e|es)(?= (?!(?:{_IT_THINGS}|it|tech|computer"
+    rf"|hardware|electronics)(?!\w))\w)",
     # "We prepare returns for 1,200 clients", "SunPeak installs residential solar",
     # "we represent clients in immigration matters", "we run payroll for businesses"
     rf"(?:prepare|prepares|file|files|install|installs|build|builds|sell|sells|serve|serves"
@@ -580,7 +633,7 @@ OWN_LINE_OF_BUSINESS = (
     rf"(?:{_TRADE_OBJECT})(?![ -](?:software|it|technology|tech|systems?|solutions|clients?"
     rf"|customers?|companies|businesses|firms|contractors|installers?|shops|agencies"
     rf"|industry|market|integrations?|platforms?|apps?|hosting|support|networks?|portals?"
-    rf"|data)(?![\w-]))",
+    rf"|data)(?![\w-]))(?![^.;!?\n]*(?<!\w)(?:{_IT_THINGS}|it|tech|cloud|devices?)(?!\w))",
     r"(?:represent|represents) (?:[\w'-]+ ){0,2}?(?:clients|families|employers|buyers"
     r"|sellers|tenants|landlords|the injured)(?= in)",
 )
@@ -619,6 +672,9 @@ CLIENT_CONTEXT = (
     rf"(?:we|i|our|us)\b[^.!?;]*?\bfor (?!our |my |the |both |all |each |every |two |three "
     rf"|several |multiple |\d)(?:[\w'-]+ ){{0,2}}?(?:{_ORGS})",
     r"for (?:our |my )?(?:clients|customers|end[- ]users)",
+    # "a help desk to support our clients after hours", "a white-label NOC"
+    r"(?:support|serve|help|look after|take care of|cover|answer) (?:for )?(?:our|my) "
+    r"(?:clients|customers|end[- ]users)|white[- ]label(?:ed)?",
     # "a clinic we support needs a new server"
     r"(?:we|i) (?:work with|support|serve|look after|take care of) (?:needs?|has|have|is|are"
     r"|wants?|just|recently)",
@@ -655,24 +711,27 @@ PROVIDER_SELF_DESCRIPTIONS = (
     r"|techs|technicians|engineers)|noc|soc)",
     # "like every MSP", "like most IT companies"
     rf"(?:like|as with|unlike) (?:every|any|most|many|all|other|most other|a lot of) (?:other )?"
-    rf"(?:{_PROVIDER})(?:s|'s|s')?",
+    rf"(?:{_PROVIDER}|it companies|it firms|it providers|it shops)(?:s|'s|s')?",
     # "more clients for our managed services"
     r"(?:clients|customers) for our (?:managed services|it services|msp|it support)",
     # "help desk for our clients", "IT support to our customers"
     r"(?:(?:it|tech|technical|help ?desk|managed|network|cloud|computer) (?:support|services"
     r"|solutions)|help ?desk) (?:for|to) (?:our |my )?(?:clients|customers)",
     # "we support over 40 dental offices", "Vanguard supports over 1,200 clients"
-    rf"(?:support|supports|serve|serves|manage|manages|look after|looks after|take care of"
-    rf"|takes care of|monitor|monitors|protect|protects|maintain|maintains|service"
-    rf"|services) (?:over |about |around |more than |nearly |almost |some |roughly )?"
-    rf"\d[\d,]*\+? (?:[\w'-]+ ){{0,2}}?(?:clients|{_ORGS}|endpoints|devices|seats|networks"
+    # (not "we need an IT company to support three offices")
+    rf"(?:(?:we|i|our (?:team|techs|technicians|engineers|company|firm|help desk|noc))"
+    rf"(?: currently| now| already| proudly)? (?:support|serve|manage|look after|take care of"
+    rf"|monitor|protect|maintain|service)|(?<!that )(?<!who )(?<!which )(?:supports|serves"
+    rf"|manages|looks after|takes care of|monitors|protects|maintains|services))"
+    rf" {_HOW_MANY} (?:[\w'-]+ ){{0,2}}?(?:clients|{_ORGS}|endpoints|devices|seats|networks"
     r"|servers)",
     # "we support freight brokers and trucking companies", "we look after 30 churches"
     rf"(?:we|i) (?:support|look after|take care of|protect|service) (?!our |my |us |me )"
     rf"(?:[\w'-]+ ){{0,4}}?(?:{_ORGS})",
     # "we manage IT for small businesses", "we look after the IT for 30 churches"
     rf"(?:we|i) (?:manage|support|monitor|maintain|secure|handle|run|look after|take care of"
-    rf"|do) (?:the |all the )?(?:[\w'-]+ )?(?:networks|servers|it|it systems|infrastructure"
+    rf"|do|provide|deliver) (?:the |all the )?(?:[\w'-]+ )?(?:networks|servers|it|it systems"
+    rf"|infrastructure"
     rf"|endpoints|devices|backups|wi-fi|wifi) (?:[\w'-]+ ){{0,3}}?for (?:[\w'-]+ ){{0,3}}?"
     rf"(?:{_ORGS}|clients|customers|communities)",
 )

@@ -278,6 +278,41 @@ LINE_OF_BUSINESS = [
     case("msp-for-cleaning-companies", said(
         "We're an MSP for commercial cleaning companies and want appointments with their "
         "owners."), "queued"),
+    case("manufacturer-wants-appointments", said(
+        "We manufacture custom signage and want appointments with architects."),
+         "screened_out", NOT_MSP),
+    case("msp-for-sign-manufacturers", said(
+        "We support sign manufacturers and want appointments with their owners."), "queued"),
+    case("owner-of-a-landscaping-company", said(
+        "I'm the owner of a landscaping company and want more commercial contracts."),
+         "screened_out", NOT_MSP),
+    case("owner-of-an-msp", said(
+        "I'm the owner of an MSP that serves landscaping companies."), "queued"),
+    case("clinics-as-clients", said("We have 30 clinics as clients and want 10 more."),
+         "queued"),
+    case("runs-clinics", said("We run 3 clinics and need one IT company for all of them."),
+         "screened_out", NOT_MSP),
+    case("partner-of-a-dental-practice", said(
+        "As a dental practice's IT partner for 15 years, we know Dentrix inside out."),
+         "queued"),
+    case("as-a-dental-practice", said(
+        "As a dental practice we need someone who knows Dentrix inside out."),
+         "screened_out", NOT_MSP),
+    case("church-focused-msp", said("We are a church-focused MSP."), "queued"),
+    case("church-with-an-msp-wish", said("We are a church looking for an MSP."),
+         "screened_out", NOT_MSP),
+    case("cpas-need-help", said(
+        "CPAs need help with IT during tax season, and we want to reach them in summer."),
+         "queued"),
+    case("cpa-firm-needs-help", said(
+        "We are a CPA firm and need help with IT during tax season."),
+         "screened_out", NOT_MSP),
+    case("white-label-help-desk", said(
+        "We're looking for a white-label help desk to support our clients after hours."),
+         "queued"),
+    case("help-desk-for-own-staff", said(
+        "We're looking for an outsourced help desk to support our staff after hours."),
+         "screened_out", NOT_MSP),
     case("vague-request-with-own-organisation", said(
         "Our church office has four computers and a printer. We'd like someone to take care "
         "of all of it."), "screened_out", NOT_MSP),
@@ -326,6 +361,20 @@ ASKING_IN_OTHER_WORDS = [
          "screened_out", NOT_MSP),
     case("moves-clients-files-to-the-cloud", said(
         "We move our clients' files to the cloud and want more clients."), "queued"),
+    case("needs-it-company-to-support-offices", said(
+        "Our property management firm needs an IT company to support three offices."),
+         "screened_out", NOT_MSP),
+    case("supports-three-property-managers", said(
+        "Our IT company supports three property management firms and wants ten more."),
+         "queued"),
+    case("it-handled-by-the-controller", said(
+        "We make aluminum extrusions. The IT is handled by our controller in his spare time, "
+        "which isn't sustainable."), "screened_out", NOT_MSP),
+    case("exploring-outsourcing-our-network", said(
+        "We're exploring outsourcing our network management."), "screened_out", NOT_MSP),
+    case("chains-need-it-support", said(
+        "Grocery chains need IT support for registers and back office - we provide it for "
+        "12 stores today."), "queued"),
     case("msp-whose-own-it-is-a-mess", said(
         "Honestly our own IT is a mess, like every MSP's. But our clients are happy."),
          "queued"),
@@ -373,6 +422,14 @@ QUOTED_SPEECH = [
     case("end-user-quotes-own-manager", said(
         "Our practice manager put it plainly: 'find us an IT company that answers the "
         "phone.' We have 15 PCs and a server."), "screened_out", NOT_MSP),
+    case("provider-unattributed-quote", said(
+        "\"We need IT support but can't afford a full-time person.\" Sound familiar? That's "
+        "who we serve."), "queued"),
+    case("provider-scare-quotes-stay", said("We're a 'boring' MSP and proud of it."),
+         "queued"),
+    case("end-user-scare-quotes", said(
+        "We have three different 'IT guys' and nobody is responsible. We need one company "
+        "to own all of our IT."), "screened_out", NOT_MSP),
     case("end-user-quotes-partner-then-asks", said(
         "My partner keeps saying 'just get an MSP'. We're a 10-person law office and we "
         "need someone to take over our email and backups."), "screened_out", NOT_MSP),
@@ -657,6 +714,44 @@ def test_an_empty_phrase_list_switches_that_rule_off():
 def test_junk_config_raises_an_error_naming_the_key(key, value):
     with pytest.raises(ValueError, match=key):
         rules_from_config({key: value})
+
+
+# --- the phrase lists' own examples --------------------------------------------
+
+PHRASES_SOURCE = Path(__file__).parent.parent / "capture" / "screening_phrases.py"
+
+
+def documented_examples():
+    """(list, example, caught) for every quoted example in the comment above each
+    entry of a phrase list; examples after "not" or "nor" are what it must not catch."""
+    cases = []
+    name, comment = None, []
+    for line in PHRASES_SOURCE.read_text("utf-8").splitlines():
+        heading = re.match(r"([A-Z][A-Z_]*) = \($", line)
+        if heading or line == ")":
+            name, comment = heading and heading.group(1), []
+            continue
+        text = re.match(r"\s*# (.*)", line)
+        if name and text:
+            comment.append(text.group(1))
+        elif name and comment:
+            caught, *missed = re.split(r"\b(?:not|nor)\b", " ".join(comment), maxsplit=1)
+            cases += [(name, quote, True) for quote in re.findall(r'"([^"]+)"', caught)]
+            cases += [(name, quote, False) for quote in re.findall(r'"([^"]+)"', "".join(missed))]
+            comment = []
+    return cases
+
+
+def test_documented_examples_are_found():
+    assert len(documented_examples()) > 100
+
+
+@pytest.mark.parametrize(("name", "example", "caught"), documented_examples())
+def test_every_phrase_list_catches_its_documented_examples(name, example, caught):
+    patterns = getattr(DEFAULT_RULES, name.lower())
+    found = re.search(r"(?<!\w)(?:" + "|".join(f"(?:{p})" for p in patterns) + r")(?!\w)",
+                      example, re.IGNORECASE)
+    assert bool(found) == caught
 
 
 # --- the tune corpus ---------------------------------------------------------
