@@ -12,7 +12,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 export FLASK_APP := capture
 
-.PHONY: run build test bench lint fmt lock clean system-packages
+.PHONY: run build test bench bench-packages lint fmt lock clean system-packages
 
 $(STAMP): requirements.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -50,10 +50,15 @@ system-packages:
 	fi
 
 ## bench: the benchmarks (bench/*.py), each printing medians or scores against a baseline
-bench: $(STAMP) system-packages
+bench: $(STAMP) system-packages bench-packages
 	$(BIN)/python bench/intake_throughput.py
 	$(BIN)/python bench/queue_pages.py
 	$(BIN)/python bench/site_audit.py
+
+## bench-packages: wrk, the load generator of bench/intake_throughput.py
+bench-packages:
+	@command -v wrk >/dev/null || { $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq wrk >/dev/null; }
 
 ## lint: ruff
 lint: $(STAMP)
