@@ -1,28 +1,8 @@
 """The article's lead form in a real browser, with and without JavaScript."""
 
-from sqlalchemy import select
-
-from capture.extensions import db
-from capture.models import Lead
-
-ARTICLE = "what-is-a-qualified-sales-lead"
-
-
-def fill(page, **changes):
-    values = {"name": "Dana Whitfield", "email": "dana@northwind.example",
-              "company": "Northwind Managed IT", "employees": "25", "monthly_budget": "3000",
-              "message": "We support 40 dental offices and want more meetings."} | changes
-    for name, value in values.items():
-        page.fill(f"#lead-{name}", value)
-    page.select_option("#lead-company_type", "msp")
-    page.select_option("#lead-role", "owner")
-    page.select_option("#lead-interest", "appointment_setting")
-    page.check("#lead-consent")
-
-
-def stored(app):
-    with app.app_context():
-        return db.session.scalars(select(Lead)).all()
+from tests.browser.leadpage import ARTICLE
+from tests.browser.leadpage import fill
+from tests.browser.leadpage import stored
 
 
 def test_without_javascript_the_form_posts_and_lands_on_the_thank_you_page(
