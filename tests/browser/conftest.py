@@ -108,13 +108,15 @@ def visitor(browser):
 
 @pytest.fixture
 def screenshot(request):
-    """Save a full-page screenshot named after the test and ``label``; returns its path."""
+    """Save a screenshot of a page (all of it) or of one element (a Locator), named
+    after the test and ``label``; returns its path."""
     SCREENSHOTS.mkdir(exist_ok=True)
     test_name = re.sub(r"[^A-Za-z0-9_.-]+", "-", request.node.name).strip("-")
 
-    def take(page, label: str) -> Path:
+    def take(target, label: str) -> Path:
         path = SCREENSHOTS / f"{test_name}-{label}.png"
-        page.screenshot(path=str(path), full_page=True)
+        whole_page = {"full_page": True} if hasattr(target, "goto") else {}
+        target.screenshot(path=str(path), **whole_page)
         return path
 
     return take

@@ -86,6 +86,40 @@ def test_native_validation_attributes(built_site, name, attributes):
     assert {key: element.get(key) for key in attributes} == attributes
 
 
+#: The form's three groups, by legend, with their fields in the order the page shows them.
+GROUPS = {
+    "About you": ["name", "email", "phone", "role"],
+    "Your company": ["company", "website", "company_type", "employees"],
+    "Your goals": ["interest", "monthly_budget", "message"],
+}
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_fields_come_in_three_groups_each_with_a_legend(built_site, slug):
+    form = the_form(built_site, slug)
+    groups = {
+        fieldset.xpath("normalize-space(legend)"): fieldset.xpath(
+            ".//*[self::input or self::select or self::textarea]/@name")
+        for fieldset in form.xpath(".//fieldset")
+    }
+    assert groups == GROUPS
+    after = form.xpath(".//fieldset[last()]/following::*[self::input or self::select]"
+                       "[not(@type='hidden')][not(ancestor::*[@aria-hidden='true'])]/@name")
+    assert after == ["consent"]
+
+
+@pytest.mark.parametrize(
+    ("name", "kind", "token"),
+    [("name", "text", "name"), ("email", "email", "email"), ("phone", "tel", "tel"),
+     ("company", "text", "organization"), ("website", "url", "url")],
+)
+def test_personal_fields_have_their_input_type_and_autocomplete_token(built_site, name, kind,
+                                                                      token):
+    for slug in SLUGS:
+        element = control(the_form(built_site, slug), name)
+        assert (element.get("type"), element.get("autocomplete")) == (kind, token)
+
+
 def test_message_is_a_textarea(built_site):
     assert control(the_form(built_site, SLUGS[0]), "message").tag == "textarea"
 
