@@ -16,6 +16,8 @@ from urllib.parse import urlsplit
 
 from markupsafe import Markup
 from pelican import signals
+from pelican.generators import ArticlesGenerator
+from pelican.generators import PagesGenerator
 
 from capture.contract import FormView
 
@@ -77,16 +79,34 @@ def add_filters(generator) -> None:
     generator.env.filters["reading_time"] = reading_time
 
 
-def attach_forms(generator) -> None:
-    """Give each article its form, prefilled with where the lead will come from."""
-    action = check_capture_url(generator.settings.get("CAPTURE_URL"))
-    siteurl = generator.settings["SITEURL"]
-    for name in ARTICLE_LISTS:
-        for article in getattr(generator, name, ()):
-            article.leadform = FormView(
-                action=action,
-                values={"source": article.slug, "page_url": f"{siteurl}/{article.url}"},
-            )
+def page_url(generators, slug: str) -> str:
+    """The full address of the page with this slug (hidden pages too), or "" if none."""
+    for generator in generators:
+        if isinstance(generator, PagesGenerator):
+            for page in (*generator.pages, *generator.hidden_pages):
+                if page.slug == slug:
+                    return f"{generator.settings['SITEURL']}/{page.url}"
+    return ""
+
+
+def attach_forms(generators) -> None:
+    """Give each article its form, prefilled with where the lead will come from.
+
+    Runs once every generator has read its content, so the form can link the
+    privacy page, which the pages generator reads after the articles."""
+    privacy_url = page_url(generators, "privacy")
+    for generator in generators:
+        if not isinstance(generator, ArticlesGenerator):
+            continue
+        action = check_capture_url(generator.settings.get("CAPTURE_URL"))
+        siteurl = generator.settings["SITEURL"]
+        for name in ARTICLE_LISTS:
+            for article in getattr(generator, name, ()):
+                article.leadform = FormView(
+                    action=action,
+                    privacy_url=privacy_url,
+                    values={"source": article.slug, "page_url": f"{siteurl}/{article.url}"},
+                )
 
 
 def link_neighbours(generator) -> None:
@@ -113,7 +133,6 @@ def relate_by_tags(generator) -> None:
 
 
 def finalize_articles(generator) -> None:
-    attach_forms(generator)
     link_neighbours(generator)
     relate_by_tags(generator)
 
@@ -122,3 +141,4 @@ def register() -> None:
     signals.initialized.connect(check_settings)
     signals.generator_init.connect(add_filters)
     signals.article_generator_finalized.connect(finalize_articles)
+    signals.all_generators_finalized.connect(attach_forms)

@@ -10,6 +10,7 @@ import pytest
 from tests.browser.leadpage import ARTICLE
 from tests.browser.leadpage import CHOICES
 from tests.browser.leadpage import VISITOR
+from tests.browser.leadpage import fill
 from tests.browser.leadpage import stored
 
 VIEWPORTS = ["phone", "desktop"]
@@ -84,3 +85,36 @@ def test_keyboard_alone_fills_in_and_sends_the_form(live, visitor, screenshot, a
     assert (lead.name, lead.company_type, lead.role, lead.interest, lead.consent) == (
         VISITOR["name"], "msp", "owner", "appointment_setting", True)
     screenshot(page, "sent")
+
+
+# --- 6. Ways to the privacy page and to the firm ------------------------------------------
+
+@pytest.mark.parametrize("javascript", JAVASCRIPT)
+@pytest.mark.parametrize("viewport", VIEWPORTS)
+def test_consent_label_links_the_privacy_page_whose_address_is_a_mailto_link(
+    live, visitor, screenshot, viewport, javascript
+):
+    page = visitor(viewport, javascript)
+    page.goto(f"{live}/{ARTICLE}.html")
+    page.focus("#lead-consent")
+    page.keyboard.press("Tab")
+    link = page.locator("label[for=lead-consent] a")
+    assert page.evaluate("document.activeElement.textContent") == "privacy page"
+    screenshot(page.locator("#lead-consent").locator(".."), "consent")
+    link.click()
+    page.wait_for_url(f"{live}/privacy.html")
+    mail = page.get_by_role("link", name="privacy@msptelemarketing.example")
+    assert mail.get_attribute("href") == "mailto:privacy@msptelemarketing.example"
+    assert mail.is_visible()
+    screenshot(page, "privacy")
+
+
+@pytest.mark.parametrize("viewport", VIEWPORTS)
+def test_the_422_page_links_the_consent_to_the_privacy_page_too(live, visitor, viewport):
+    page = visitor(viewport, javascript=False)
+    page.goto(f"{live}/{ARTICLE}.html")
+    fill(page, email="dana@localhost")
+    page.click("button[type=submit]")
+    assert page.locator("h1").inner_text() == "Please check the form"
+    page.click("label[for=lead-consent] a")
+    page.wait_for_url(f"{live}/privacy.html")

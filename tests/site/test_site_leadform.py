@@ -3,6 +3,7 @@
 import pytest
 from sitebuild import ARTICLES
 from sitebuild import CAPTURE_URL
+from sitebuild import SITEURL
 from sitebuild import article_url
 
 from capture.contract import HIDDEN_FIELDS
@@ -137,6 +138,18 @@ def test_honeypot_is_hidden_from_people_and_screen_readers(built_site, slug):
 def test_privacy_sentence_sits_beside_the_form(built_site, slug):
     section = the_form(built_site, slug).getparent()
     assert section.xpath(".//a[contains(@href, 'privacy.html')]")
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_consent_label_links_the_privacy_page(built_site, slug):
+    label = the_form(built_site, slug).xpath(".//label[@for='lead-consent']")[0]
+    assert label.xpath("a/@href") == [f"{SITEURL}/privacy.html"]
+
+
+def test_privacy_page_email_address_is_a_mailto_link(built_site):
+    links = built_site.parse("privacy.html").xpath("//main//a[starts-with(@href, 'mailto:')]")
+    assert [(a.get("href"), a.text) for a in links] == [
+        ("mailto:privacy@msptelemarketing.example", "privacy@msptelemarketing.example")]
 
 
 def test_older_and_newer_links_follow_the_dates(built_site):
