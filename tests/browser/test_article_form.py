@@ -63,7 +63,9 @@ def test_with_javascript_server_errors_show_beside_the_field(live, page, app_und
     page.click("button[type=submit]")
     page.locator("#lead-email-error").wait_for()
     assert page.get_attribute("#lead-email", "aria-invalid") == "true"
-    assert page.evaluate("document.activeElement.id") == "lead-email"
+    # Focus goes to the summary at the top of the form, which links to the field.
+    assert page.evaluate("document.activeElement.id") == "lead-errors"
+    assert page.locator("#lead-errors a").get_attribute("href") == "#lead-email"
     assert stored(app_under_test) == []
 
 
