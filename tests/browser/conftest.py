@@ -108,14 +108,14 @@ def visitor(browser):
 
 @pytest.fixture
 def screenshot(request):
-    """Save a screenshot of a page (all of it) or of one element (a Locator), named
-    after the test and ``label``; returns its path."""
+    """Save a screenshot of a page (all of it, or what the screen shows) or of one
+    element (a Locator), named after the test and ``label``; returns its path."""
     SCREENSHOTS.mkdir(exist_ok=True)
     test_name = re.sub(r"[^A-Za-z0-9_.-]+", "-", request.node.name).strip("-")
 
-    def take(target, label: str) -> Path:
+    def take(target, label: str, full_page: bool = True) -> Path:
         path = SCREENSHOTS / f"{test_name}-{label}.png"
-        whole_page = {"full_page": True} if hasattr(target, "goto") else {}
+        whole_page = {"full_page": full_page} if hasattr(target, "goto") else {}
         target.screenshot(path=str(path), **whole_page)
         return path
 

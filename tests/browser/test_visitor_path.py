@@ -12,6 +12,7 @@ from tests.browser.leadpage import CHOICES
 from tests.browser.leadpage import VISITOR
 from tests.browser.leadpage import fill
 from tests.browser.leadpage import stored
+from tests.site.sitebuild import ARTICLES
 
 VIEWPORTS = ["phone", "desktop"]
 JAVASCRIPT = [pytest.param(True, id="js"), pytest.param(False, id="no-js")]
@@ -94,9 +95,8 @@ def test_with_javascript_empty_fields_are_named_in_words_and_summed_up_at_the_to
     page.fill("#lead-email", VISITOR["email"])
     fill(page)
     page.click("button[type=submit]")
-    page.wait_for_function("!document.querySelector('#lead-errors')")
-    page.wait_for_function("document.querySelector('.leadform-status').textContent"
-                           ".includes('Thank you')")
+    page.locator("#lead-done").wait_for()
+    assert page.locator("#lead-errors").count() == 0
     assert page.locator(".field-error").count() == 0
     assert len(stored(app_under_test)) == 1
 
@@ -132,6 +132,96 @@ def test_without_javascript_the_browser_checks_and_the_422_page_sums_up_at_the_t
     assert_summary_at_the_top_linking(page, ["name", "email"])
     screenshot(page, "422")
     assert stored(app_under_test) == []
+
+
+# --- 5. After sending: the confirmation in view, a thank-you page that leads on ----------
+
+@pytest.mark.parametrize("viewport", VIEWPORTS)
+def test_with_javascript_the_confirmation_replaces_the_form_in_view_and_focused(
+    live, visitor, screenshot, axe, app_under_test, viewport
+):
+    page = visitor(viewport)
+    page.goto(f"{live}/{ARTICLE}.html")
+    fill(page)
+    page.click("button[type=submit]")
+    done = page.locator("#lead-done")
+    done.wait_for()
+    assert focused(page) == "lead-done"
+    box = done.bounding_box()
+    assert box["y"] >= 0
+    assert box["y"] + box["height"] <= page.viewport_size["height"]  # whole, not cut off
+    assert page.locator("form.leadform").is_hidden()
+    assert page.locator(".leadform-next").is_hidden()
+    assert done.get_by_role("heading").inner_text() == "Thank you, we received your request"
+    assert "within one business day" in done.inner_text()
+    assert page.url == f"{live}/{ARTICLE}.html"
+    assert len(stored(app_under_test)) == 1
+    screenshot(page, "confirmation-page")
+    screenshot(page, "confirmation-screen", full_page=False)  # what the visitor sees
+    assert axe(page) == []
+
+
+THANKS_LINKS = [f"/{slug}.html" for slug in sorted(item["slug"] for item in ARTICLES)]
+
+
+def article_links_on_the_thank_you_page(page) -> list[str]:
+    return sorted(page.locator(".thanks-articles a").evaluate_all(
+        "links => links.map(a => new URL(a.href).pathname)"))
+
+
+@pytest.mark.parametrize("viewport", VIEWPORTS)
+def test_without_javascript_the_thank_you_page_says_what_next_and_lists_the_articles(
+    live, visitor, screenshot, app_under_test, viewport
+):
+    page = visitor(viewport, javascript=False)
+    page.goto(f"{live}/{ARTICLE}.html")
+    fill(page)
+    page.click("button[type=submit]")
+    page.wait_for_url(f"{live}/thanks.html")  # the service's 303, to CAPTURE_THANKS_URL
+    assert page.locator("h1").inner_text() == "Thank you"
+    assert page.get_by_role("heading", name="What happens now").is_visible()
+    assert "within one business day" in page.locator("main").inner_text()
+    assert article_links_on_the_thank_you_page(page) == THANKS_LINKS
+    assert page.locator(".thanks-back").is_hidden()  # no script to name the article
+    assert len(stored(app_under_test)) == 1
+    screenshot(page, "thanks")
+    page.click(f".thanks-articles a[href$='/{ARTICLE}.html']")
+    page.wait_for_url(f"{live}/{ARTICLE}.html")
+
+
+@pytest.mark.parametrize("viewport", VIEWPORTS)
+def test_the_thank_you_page_names_the_article_the_visitor_came_from(
+    live, visitor, screenshot, app_under_test, viewport
+):
+    # JavaScript on, but the form went the plain way (the form's script had not
+    # loaded): the service's 303 lands on the thank-you page, whose own script
+    # reads the referrer.
+    page = visitor(viewport)
+    page.route("**/theme/js/leadform.js", lambda route: route.abort())
+    page.goto(f"{live}/{ARTICLE}.html")
+    fill(page)
+    page.click("button[type=submit]")
+    page.wait_for_url(f"{live}/thanks.html")
+    back = page.locator(".thanks-back a")
+    back.wait_for()
+    assert back.inner_text() == "What Is A Qualified Sales Lead?"
+    assert back.get_attribute("href") == f"{live}/{ARTICLE}.html"
+    assert article_links_on_the_thank_you_page(page) == THANKS_LINKS
+    screenshot(page, "thanks-named")
+    back.click()
+    page.wait_for_url(f"{live}/{ARTICLE}.html")
+
+
+@pytest.mark.parametrize("referrer", ["https://elsewhere.example/what-is-a-qualified-sales-lead.html",
+                                      None, "{live}/about.html"])
+def test_the_thank_you_page_names_no_article_without_a_same_origin_article_referrer(
+    live, visitor, referrer
+):
+    page = visitor("phone")
+    page.goto(f"{live}/thanks.html", referer=referrer.format(live=live) if referrer else None)
+    page.wait_for_load_state("load")
+    assert page.locator(".thanks-back").is_hidden()
+    assert article_links_on_the_thank_you_page(page) == THANKS_LINKS
 
 
 # --- 8. The form: three named groups, autofill, the keyboard alone ------------------------
@@ -185,8 +275,7 @@ def test_keyboard_alone_fills_in_and_sends_the_form(live, visitor, screenshot, a
     screenshot(page, "filled")
     page.keyboard.press("Enter")
     if javascript:
-        page.wait_for_function("document.querySelector('.leadform-status').textContent"
-                               ".includes('Thank you')")
+        page.locator("#lead-done").wait_for()
     else:
         page.wait_for_url(f"{live}/thanks.html")
     [lead] = stored(app_under_test)

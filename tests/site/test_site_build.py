@@ -48,6 +48,7 @@ def test_content_has_the_five_articles_and_four_pages():
         "robots.txt",
         "theme/css/style.css",
         "theme/js/leadform.js",
+        "theme/js/thanks.js",
     ],
 )
 def test_page_is_built(built_site, name):
@@ -117,20 +118,42 @@ def test_robots_txt_names_the_sitemap(built_site):
 
 
 @pytest.mark.parametrize(
-    ("name", "limit"), [("theme/js/leadform.js", 8 * 1024), ("theme/css/style.css", 8 * 1024)]
+    ("name", "limit"),
+    [("theme/js/leadform.js", 8 * 1024), ("theme/js/thanks.js", 1024),
+     ("theme/css/style.css", 8 * 1024)],
 )
 def test_asset_stays_small(built_site, name, limit):
     assert built_site.path(name).stat().st_size < limit
 
 
-def test_script_loads_deferred_on_article_pages_only(built_site):
+#: Each script and the only pages that load it.
+SCRIPTS = {
+    "leadform.js": {f"{item['slug']}.html" for item in ARTICLES},
+    "thanks.js": {"thanks.html"},
+}
+
+
+@pytest.mark.parametrize(("script", "pages"), SCRIPTS.items(), ids=list(SCRIPTS))
+def test_script_loads_deferred_on_its_pages_only(built_site, script, pages):
     for name in built_site.html_names():
-        scripts = built_site.parse(name).xpath("//script[contains(@src, 'leadform.js')]")
-        if name in {f"{item['slug']}.html" for item in ARTICLES}:
+        scripts = built_site.parse(name).xpath("//script[contains(@src, $s)]", s=script)
+        if name in pages:
             assert len(scripts) == 1, name
             assert scripts[0].get("defer") is not None, name
         else:
             assert scripts == [], name
+
+
+def test_thank_you_page_says_what_happens_now_and_lists_every_article(built_site):
+    main = built_site.parse("thanks.html").xpath("//main")[0]
+    assert main.xpath(".//h2/text()")[0] == "What happens now"
+    assert "within one business day" in main.xpath("string(.)")
+    links = main.xpath(".//ul[@class='thanks-articles']//a")
+    assert sorted(a.get("href") for a in links) == sorted(
+        article_url(item["slug"]) for item in ARTICLES)
+    assert {a.text for a in links} == {item["title"] for item in ARTICLES}
+    # thanks.js fills and shows this when the browser names the article it came from.
+    assert main.xpath(".//p[@class='thanks-back'][@hidden]/a")
 
 
 def test_no_inline_scripts_handlers_or_styles(built_site):

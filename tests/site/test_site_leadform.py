@@ -141,6 +141,16 @@ def test_privacy_sentence_sits_beside_the_form(built_site, slug):
 
 
 @pytest.mark.parametrize("slug", SLUGS)
+def test_the_confirmation_waits_hidden_after_the_form(built_site, slug):
+    form = the_form(built_site, slug)
+    [done] = form.xpath("following-sibling::div[@id='lead-done']")
+    assert done.get("hidden") is not None
+    assert done.get("tabindex") == "-1"
+    assert done.xpath("normalize-space(h3)") == "Thank you, we received your request"
+    assert "within one business day" in done.xpath("string(p)")
+
+
+@pytest.mark.parametrize("slug", SLUGS)
 def test_consent_label_links_the_privacy_page(built_site, slug):
     label = the_form(built_site, slug).xpath(".//label[@for='lead-consent']")[0]
     assert label.xpath("a/@href") == [f"{SITEURL}/privacy.html"]

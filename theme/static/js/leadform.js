@@ -1,6 +1,7 @@
 /* Lead form enhancement; the plain HTML form works without it. Checks the form in
    words (beside each field, and a summary with links at the top), fills the utm_*
-   fields and sends with fetch, so the reader stays on the page. */
+   fields and sends with fetch, so the reader stays on the page and reads the
+   confirmation in the form's place. */
 (() => {
   "use strict";
 
@@ -11,7 +12,6 @@
     email: "Not a valid email address.",
     url: "Not a web address: it must start with http:// or https://.",
     digits: "Must be a whole number, digits only.",
-    sent: "Thank you, we received your request. A person will read it and contact you, usually within one business day.",
     busy: "You have sent several requests in a short time. Please wait a few minutes and try again.",
     failed: "Sorry, we could not send your request. Please try again in a few minutes.",
     offline: "Sorry, we could not reach our server. Check your connection and try again.",
@@ -112,6 +112,18 @@
     summary.focus();
   }
 
+  // The confirmation takes the form's place, in view and focused, so a phone
+  // shows it whole rather than an emptied form with the text under it.
+  function done(form) {
+    const confirmation = document.getElementById(form.id + "-done");
+    form.reset();
+    setStatus(form, "");
+    for (const node of form.parentNode.querySelectorAll("form, .leadform-next")) node.hidden = true;
+    confirmation.hidden = false;
+    confirmation.scrollIntoView({ block: "center" });
+    confirmation.focus({ preventScroll: true });
+  }
+
   async function send(event) {
     const form = event.currentTarget;
     event.preventDefault();
@@ -134,9 +146,7 @@
         body: JSON.stringify(data),
       });
       if (response.status === 201) {
-        form.reset();
-        fillTracking(form);
-        setStatus(form, MESSAGES.sent);
+        done(form);
       } else if (response.status === 422) {
         const body = await response.json().catch(() => ({}));
         showErrors(form, body.errors || {});
