@@ -1,4 +1,5 @@
-"""Put the lead form into every article, and give the theme what Pelican 4.12 lacks.
+"""Put the lead form into every article (and any page that asks for one), and give
+the theme what Pelican 4.12 lacks.
 
 The form's fields come from ``capture/contract.py``, the same module the capture
 service validates against, so the page cannot ask for something the service
@@ -40,6 +41,7 @@ ARTICLE_LISTS = (
     "drafts",
     "drafts_translations",
 )
+PAGE_LISTS = ("pages", "hidden_pages", "draft_pages")
 
 
 class LeadformSettingsError(Exception):
@@ -90,23 +92,29 @@ def page_url(generators, slug: str) -> str:
 
 
 def attach_forms(generators) -> None:
-    """Give each article its form, prefilled with where the lead will come from.
+    """Give each article its form, and each page whose metadata says ``Form: lead``
+    (the "Talk to us" page), prefilled with where the lead will come from: the
+    slug as ``source`` and the address as ``page_url``.
 
     Runs once every generator has read its content, so the form can link the
     privacy page, which the pages generator reads after the articles."""
     privacy_url = page_url(generators, "privacy")
     for generator in generators:
-        if not isinstance(generator, ArticlesGenerator):
+        if isinstance(generator, ArticlesGenerator):
+            items = [item for name in ARTICLE_LISTS for item in getattr(generator, name, ())]
+        elif isinstance(generator, PagesGenerator):
+            items = [page for name in PAGE_LISTS for page in getattr(generator, name, ())
+                     if getattr(page, "form", None) == "lead"]
+        else:
             continue
         action = check_capture_url(generator.settings.get("CAPTURE_URL"))
         siteurl = generator.settings["SITEURL"]
-        for name in ARTICLE_LISTS:
-            for article in getattr(generator, name, ()):
-                article.leadform = FormView(
-                    action=action,
-                    privacy_url=privacy_url,
-                    values={"source": article.slug, "page_url": f"{siteurl}/{article.url}"},
-                )
+        for item in items:
+            item.leadform = FormView(
+                action=action,
+                privacy_url=privacy_url,
+                values={"source": item.slug, "page_url": f"{siteurl}/{item.url}"},
+            )
 
 
 def link_neighbours(generator) -> None:

@@ -2,7 +2,7 @@
 and without JavaScript: the lead form (grouped, keyboard-usable, validated in words),
 the confirmation and the thank-you page, the links to reach the firm, the home page.
 
-Every test saves screenshots of what it saw into tests/browser/screenshots/.
+The tests save screenshots of what they saw into tests/browser/screenshots/.
 """
 
 import pytest
@@ -306,6 +306,19 @@ def test_consent_label_links_the_privacy_page_whose_address_is_a_mailto_link(
     screenshot(page, "privacy")
 
 
+@pytest.mark.parametrize("javascript", JAVASCRIPT)
+@pytest.mark.parametrize("viewport", VIEWPORTS)
+def test_the_about_page_leads_to_the_form(live, visitor, screenshot, viewport, javascript):
+    page = visitor(viewport, javascript)
+    page.goto(f"{live}/about.html")
+    link = page.get_by_role("link", name="tell us about it")
+    assert link.is_visible()
+    screenshot(page, "about")
+    link.click()
+    page.wait_for_url(f"{live}/talk-to-us.html")
+    assert page.locator("form.leadform").is_visible()
+
+
 @pytest.mark.parametrize("viewport", VIEWPORTS)
 def test_the_422_page_links_the_consent_to_the_privacy_page_too(live, visitor, viewport):
     page = visitor(viewport, javascript=False)
@@ -315,3 +328,52 @@ def test_the_422_page_links_the_consent_to_the_privacy_page_too(live, visitor, v
     assert page.locator("h1").inner_text() == "Please check the form"
     page.click("label[for=lead-consent] a")
     page.wait_for_url(f"{live}/privacy.html")
+
+
+# --- 7. The home page: what the firm does, one way to the form, every article -------------
+
+@pytest.mark.parametrize("javascript", JAVASCRIPT)
+@pytest.mark.parametrize("viewport", VIEWPORTS)
+def test_home_page_says_what_we_do_and_leads_to_a_form_that_sends(
+    live, visitor, screenshot, app_under_test, viewport, javascript
+):
+    page = visitor(viewport, javascript)
+    page.goto(f"{live}/")
+    tops = page.locator(".site-nav li").evaluate_all(
+        "items => items.map(li => Math.round(li.getBoundingClientRect().top))")
+    assert len(tops) == 4
+    assert len(set(tops)) == 1  # the menu on one line, Archives included
+    assert "MSPs, IT consultants and VARs" in page.locator("h1").inner_text()
+    cta = page.locator("main a.cta")
+    box = cta.bounding_box()
+    assert box["y"] + box["height"] <= page.viewport_size["height"]  # in the first screen
+    assert page.locator("main .article-list > li").count() == len(ARTICLES)
+    assert page.locator("nav.pagination").count() == 0
+    assert page.evaluate("document.documentElement.scrollWidth") <= page.viewport_size["width"]
+    screenshot(page, "home")
+    screenshot(page, "home-screen", full_page=False)
+
+    cta.click()
+    page.wait_for_url(f"{live}/talk-to-us.html")
+    assert page.get_attribute("input[name=source]", "value") == "talk-to-us"
+    fill(page)
+    page.click("button[type=submit]")
+    if javascript:
+        page.locator("#lead-done").wait_for()
+        assert focused(page) == "lead-done"
+    else:
+        page.wait_for_url(f"{live}/thanks.html")
+    screenshot(page, "talk-sent")
+    [lead] = stored(app_under_test)
+    assert (lead.source, lead.page_url) == ("talk-to-us", f"{live}/talk-to-us.html")
+
+
+@pytest.mark.parametrize("viewport", VIEWPORTS)
+def test_menu_stays_on_one_line_on_every_page(live, visitor, viewport):
+    page = visitor(viewport)
+    for name in ("index.html", "categories.html", "about.html", "archives.html",
+                 f"{ARTICLE}.html", "talk-to-us.html"):
+        page.goto(f"{live}/{name}")
+        tops = page.locator(".site-nav li").evaluate_all(
+            "items => items.map(li => Math.round(li.getBoundingClientRect().top))")
+        assert len(set(tops)) == 1, name

@@ -6,6 +6,7 @@ import feedparser
 import pytest
 from lxml import etree
 from sitebuild import ARTICLES
+from sitebuild import CAPTURE_URL
 from sitebuild import CONTENT
 from sitebuild import PAGES
 from sitebuild import SITEURL
@@ -35,7 +36,6 @@ def test_content_has_the_five_articles_and_four_pages():
     [f"{item['slug']}.html" for item in ARTICLES + PAGES]
     + [
         "index.html",
-        "index2.html",
         "archives.html",
         "categories.html",
         "tags.html",
@@ -55,19 +55,40 @@ def test_page_is_built(built_site, name):
     assert built_site.path(name).is_file()
 
 
-def test_index_paginates_three_per_page(built_site):
-    pages = {
-        page: [a.get("href") for a in built_site.parse(page).xpath("//main//article/h2/a")]
-        for page in ("index.html", "index2.html")
-    }
-    assert [len(links) for links in pages.values()] == [3, 2]
-    assert sorted(pages["index.html"] + pages["index2.html"]) == sorted(
-        article_url(item["slug"]) for item in ARTICLES
-    )
-    assert not built_site.path("index3.html").exists()
-    pagination = built_site.parse("index.html").xpath("//nav[@aria-label='Pages of articles']")
-    assert len(pagination) == 1
-    assert pagination[0].xpath(".//a[@aria-current='page']/@href") == [f"{SITEURL}/index.html"]
+def test_index_lists_all_five_articles_on_one_page(built_site):
+    index = built_site.parse("index.html")
+    links = index.xpath("//main//article/*[self::h2 or self::h3]/a/@href")
+    assert sorted(links) == sorted(article_url(item["slug"]) for item in ARTICLES)
+    assert not built_site.path("index2.html").exists()
+    assert index.xpath("//nav[@aria-label='Pages of articles']") == []
+
+
+def test_home_page_says_what_the_firm_does_and_for_whom_with_one_call_to_action(built_site):
+    main = built_site.parse("index.html").xpath("//main")[0]
+    statement = main.xpath("normalize-space(h1)") + " " + main.xpath(
+        "normalize-space(.//div[@class='home-intro'])")
+    for words in ("MSPs", "IT consultants", "VARs", "telemarketing", "appointment setting",
+                  "sales meetings", "sales cycle of 3 to 12 months"):
+        assert words in statement, words
+    assert main.xpath(".//a/@href[contains(., 'talk-to-us')]") == [f"{SITEURL}/talk-to-us.html"]
+    assert main.xpath(".//a[@class='cta']/text()") == ["Talk to us about your campaign"]
+    # The articles come under their own heading, so each title is one level down.
+    assert main.xpath("h2/text()") == ["Articles"]
+    assert len(main.xpath(".//article/h3")) == len(ARTICLES)
+
+
+def test_talk_to_us_page_carries_one_form_whose_source_is_its_slug(built_site):
+    forms = built_site.parse("talk-to-us.html").xpath("//form")
+    assert len(forms) == 1
+    assert forms[0].get("action") == CAPTURE_URL
+    hidden = {i.get("name"): i.get("value") for i in forms[0].xpath(".//input[@type='hidden']")}
+    assert (hidden["source"], hidden["page_url"]) == ("talk-to-us", f"{SITEURL}/talk-to-us.html")
+
+
+def test_about_page_says_how_to_reach_the_firm(built_site):
+    main = built_site.parse("about.html").xpath("//main")[0]
+    assert main.xpath(".//h2/text()") == ["Talk to us"]
+    assert main.xpath(".//a/@href") == [f"{SITEURL}/talk-to-us.html"]
 
 
 @pytest.mark.parametrize("leftover", LEFTOVERS)
@@ -128,7 +149,7 @@ def test_asset_stays_small(built_site, name, limit):
 
 #: Each script and the only pages that load it.
 SCRIPTS = {
-    "leadform.js": {f"{item['slug']}.html" for item in ARTICLES},
+    "leadform.js": {f"{item['slug']}.html" for item in ARTICLES} | {"talk-to-us.html"},
     "thanks.js": {"thanks.html"},
 }
 
