@@ -158,13 +158,13 @@ class FormView:
 
     action: str
     form_id: str = "lead"
-    #: The site's privacy page, linked from the consent label ("" for no link).
-    privacy_url: str = ""
     values: Mapping[str, str] = field(default_factory=dict)
     errors: Mapping[str, Sequence[str]] = field(default_factory=dict)
     fields: tuple[Field, ...] = VISIBLE_FIELDS
     hidden_fields: tuple[Field, ...] = HIDDEN_FIELDS
     honeypot: Field = HONEYPOT_FIELD
+    #: The site's privacy page, linked from the consent label ("" for no link).
+    privacy_url: str = ""
 
 
 def _text_pattern(spec: Field) -> str:
