@@ -4,6 +4,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# axe-core, which the browser tests inject into every public page (pinned in package-lock.json).
+AXE := tests/browser/node_modules/axe-core/axe.min.js
 HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
@@ -12,7 +14,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 export FLASK_APP := capture
 
-.PHONY: run build test bench bench-packages lint fmt lock clean system-packages
+.PHONY: run build test bench bench-packages lint fmt lock clean system-packages axe
 
 $(STAMP): requirements.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -30,16 +32,25 @@ run: build
 
 ## test: every test on SQLite (unit, real Pelican builds, the live service, a real
 ## browser), then everything that touches the database again on PostgreSQL
-test: $(STAMP) system-packages
+test: $(STAMP) system-packages $(AXE)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 	$(BIN)/python -m pytest --db=postgresql --ignore=tests/site \
 	  --ignore=tests/test_screening.py --ignore=tests/test_project.py $(PYTEST_ARGS)
 
+## axe: axe-core from the npm registry into tests/browser/node_modules, exactly as
+## locked (npm ci: non-interactive, no audit), for the browser tests' accessibility checks
+axe: $(AXE)
+$(AXE): tests/browser/package.json tests/browser/package-lock.json | system-packages
+	cd tests/browser && CI=true npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
 ## system-packages: Debian's PostgreSQL (the tests start a throwaway server from its
-## binaries), chromium (the browser tests drive /usr/bin/chromium), memcached and
-## redis-server (gunicorn's workers share rate limits through them), if missing
+## binaries), chromium (the browser tests drive /usr/bin/chromium), npm (axe-core,
+## Lighthouse), memcached and redis-server (gunicorn's workers share rate limits through
+## them), if missing
 MISSING_PACKAGES = $(strip $(if $(wildcard /usr/lib/postgresql/*/bin/initdb),,postgresql) \
                            $(if $(wildcard /usr/bin/chromium),,chromium) \
+                           $(if $(shell command -v npm),,npm) \
                            $(if $(wildcard /usr/bin/memcached),,memcached) \
                            $(if $(wildcard /usr/bin/redis-server),,redis-server))
 system-packages:
@@ -74,4 +85,4 @@ lock:
 	( sed -n '1,2p' requirements.txt; /tmp/leadpress-lock/bin/pip freeze ) > requirements.txt.new && mv requirements.txt.new requirements.txt
 
 clean:
-	rm -rf output .pytest_cache .ruff_cache .hypothesis
+	rm -rf output .pytest_cache .ruff_cache .hypothesis tests/browser/node_modules tests/browser/screenshots

@@ -51,7 +51,7 @@ DIRECT_TEMPLATES = ["index", "categories", "tags", "authors", "archives", "robot
 ROBOTS_URL = ROBOTS_SAVE_AS = "robots.txt"
 TEMPLATE_EXTENSIONS = [".html", ".txt"]
 
-DEFAULT_PAGINATION = 3
+DEFAULT_PAGINATION = 10
 PAGINATED_TEMPLATES = {"index": None, "category": None, "tag": None, "author": None}
 
 # One Atom feed of everything; the per-category, per-author and RSS feeds are off.

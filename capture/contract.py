@@ -89,6 +89,8 @@ class Field:
     choices: tuple[tuple[str, str], ...] = ()
     autocomplete: str | None = None
     hint: str | None = None
+    #: Words of the label that the page links to the privacy page, where it has one.
+    privacy_link: str | None = None
 
     @property
     def one_line(self) -> bool:
@@ -122,7 +124,8 @@ FIELDS: tuple[Field, ...] = (
     Field("message", "Tell us about your business and goals", "textarea",
           max_length=5000),
     Field("consent", "I agree that you store these details to contact me about "
-          "this request (see our privacy page).", "consent", required=True),
+          "this request (see our privacy page).", "consent", required=True,
+          privacy_link="privacy page"),
     Field("source", "Source article", "hidden", max_length=200),
     Field("page_url", "Page address", "hidden", max_length=2000),
     Field("utm_source", "UTM source", "hidden", max_length=200),
@@ -160,6 +163,8 @@ class FormView:
     fields: tuple[Field, ...] = VISIBLE_FIELDS
     hidden_fields: tuple[Field, ...] = HIDDEN_FIELDS
     honeypot: Field = HONEYPOT_FIELD
+    #: The site's privacy page, linked from the consent label ("" for no link).
+    privacy_url: str = ""
 
 
 def _text_pattern(spec: Field) -> str:

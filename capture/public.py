@@ -107,7 +107,8 @@ def _body() -> bytes:
 def invalid(errors: dict[str, list[str]], values: dict[str, str], status: int):
     if wants_json():
         return jsonify(errors=errors), status
-    view = contract.FormView(action=request.base_url, values=values, errors=errors)
+    view = contract.FormView(action=request.base_url, values=values, errors=errors,
+                             privacy_url=current_app.config["SITE_URL"] + "/privacy.html")
     page = render_template(
         "public/invalid.html",
         leadform=view,

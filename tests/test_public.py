@@ -290,6 +290,13 @@ def test_refilled_form_keeps_the_visitors_values_escaped(client, submission):
     assert 'name="source" value="what-is-a-qualified-sales-lead"' in page
 
 
+def test_refilled_form_links_the_consent_to_the_sites_privacy_page(client, submission):
+    response = post_form(client, submission | {"email": "not-an-address"})
+    assert response.status_code == 422
+    page = response.get_data(as_text=True)
+    assert '(see our <a href="http://site.test/privacy.html">privacy page</a>).</label>' in page
+
+
 # --- bodies that cannot be parsed ---------------------------------------------------------
 
 @pytest.mark.parametrize(

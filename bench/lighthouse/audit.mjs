@@ -21,6 +21,15 @@ try {
     results[url] = Object.fromEntries(
       Object.entries(lhr.categories).map(([id, category]) => [id, category.score]));
     results[url].bytes = lhr.audits["total-byte-weight"].numericValue;
+    results[url].benchmarkIndex = lhr.environment.benchmarkIndex;
+    // What keeps accessibility, best practices or SEO under 1 (performance varies
+    // from run to run on a shared machine and is read from its own figure).
+    results[url].failed = Object.values(lhr.categories)
+      .filter((category) => category.id !== "performance")
+      .flatMap((category) => category.auditRefs.filter((ref) => ref.weight > 0))
+      .map((ref) => lhr.audits[ref.id])
+      .filter((audit) => audit.score !== null && audit.score < 1)
+      .map((audit) => audit.id);
   }
 } finally {
   await chrome.kill();

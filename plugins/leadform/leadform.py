@@ -1,4 +1,5 @@
-"""Put the lead form into every article, and give the theme what Pelican 4.12 lacks.
+"""Put the lead form into every article (and any page that asks for one), and give
+the theme what Pelican 4.12 lacks.
 
 The form's fields come from ``capture/contract.py``, the same module the capture
 service validates against, so the page cannot ask for something the service
@@ -16,6 +17,8 @@ from urllib.parse import urlsplit
 
 from markupsafe import Markup
 from pelican import signals
+from pelican.generators import ArticlesGenerator
+from pelican.generators import PagesGenerator
 
 from capture.contract import FormView
 
@@ -38,6 +41,7 @@ ARTICLE_LISTS = (
     "drafts",
     "drafts_translations",
 )
+PAGE_LISTS = ("pages", "hidden_pages", "draft_pages")
 
 
 class LeadformSettingsError(Exception):
@@ -77,15 +81,39 @@ def add_filters(generator) -> None:
     generator.env.filters["reading_time"] = reading_time
 
 
-def attach_forms(generator) -> None:
-    """Give each article its form, prefilled with where the lead will come from."""
-    action = check_capture_url(generator.settings.get("CAPTURE_URL"))
-    siteurl = generator.settings["SITEURL"]
-    for name in ARTICLE_LISTS:
-        for article in getattr(generator, name, ()):
-            article.leadform = FormView(
+def page_url(generators, slug: str) -> str:
+    """The full address of the page with this slug (hidden pages too), or "" if none."""
+    for generator in generators:
+        if isinstance(generator, PagesGenerator):
+            for page in (*generator.pages, *generator.hidden_pages):
+                if page.slug == slug:
+                    return f"{generator.settings['SITEURL']}/{page.url}"
+    return ""
+
+
+def attach_forms(generators) -> None:
+    """Give each article its form, and each page whose metadata says ``Form: lead``
+    (the "Talk to us" page), prefilled with where the lead will come from: the
+    slug as ``source`` and the address as ``page_url``.
+
+    Runs once every generator has read its content, so the form can link the
+    privacy page, which the pages generator reads after the articles."""
+    privacy_url = page_url(generators, "privacy")
+    for generator in generators:
+        if isinstance(generator, ArticlesGenerator):
+            items = [item for name in ARTICLE_LISTS for item in getattr(generator, name, ())]
+        elif isinstance(generator, PagesGenerator):
+            items = [page for name in PAGE_LISTS for page in getattr(generator, name, ())
+                     if getattr(page, "form", None) == "lead"]
+        else:
+            continue
+        action = check_capture_url(generator.settings.get("CAPTURE_URL"))
+        siteurl = generator.settings["SITEURL"]
+        for item in items:
+            item.leadform = FormView(
                 action=action,
-                values={"source": article.slug, "page_url": f"{siteurl}/{article.url}"},
+                privacy_url=privacy_url,
+                values={"source": item.slug, "page_url": f"{siteurl}/{item.url}"},
             )
 
 
@@ -113,7 +141,6 @@ def relate_by_tags(generator) -> None:
 
 
 def finalize_articles(generator) -> None:
-    attach_forms(generator)
     link_neighbours(generator)
     relate_by_tags(generator)
 
@@ -122,3 +149,4 @@ def register() -> None:
     signals.initialized.connect(check_settings)
     signals.generator_init.connect(add_filters)
     signals.article_generator_finalized.connect(finalize_articles)
+    signals.all_generators_finalized.connect(attach_forms)

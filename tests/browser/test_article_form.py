@@ -1,28 +1,8 @@
 """The article's lead form in a real browser, with and without JavaScript."""
 
-from sqlalchemy import select
-
-from capture.extensions import db
-from capture.models import Lead
-
-ARTICLE = "what-is-a-qualified-sales-lead"
-
-
-def fill(page, **changes):
-    values = {"name": "Dana Whitfield", "email": "dana@northwind.example",
-              "company": "Northwind Managed IT", "employees": "25", "monthly_budget": "3000",
-              "message": "We support 40 dental offices and want more meetings."} | changes
-    for name, value in values.items():
-        page.fill(f"#lead-{name}", value)
-    page.select_option("#lead-company_type", "msp")
-    page.select_option("#lead-role", "owner")
-    page.select_option("#lead-interest", "appointment_setting")
-    page.check("#lead-consent")
-
-
-def stored(app):
-    with app.app_context():
-        return db.session.scalars(select(Lead)).all()
+from tests.browser.leadpage import ARTICLE
+from tests.browser.leadpage import fill
+from tests.browser.leadpage import stored
 
 
 def test_without_javascript_the_form_posts_and_lands_on_the_thank_you_page(
@@ -66,15 +46,14 @@ def test_with_javascript_the_form_sends_in_place_and_keeps_the_campaign_tags(
               "&utm_campaign=fall&ref=x")
     fill(page)
     page.click("button[type=submit]")
-    status = page.locator(".leadform-status")
-    status.filter(has_text="Thank you").wait_for()
+    page.locator("#lead-done").wait_for()  # the confirmation in the form's place
     assert page.url.startswith(f"{live}/{ARTICLE}.html")
     [lead] = stored(app_under_test)
     assert (lead.utm_source, lead.utm_medium, lead.utm_campaign) == (
         "newsletter", "email", "fall")
     assert lead.page_url == (f"{live}/{ARTICLE}.html?utm_source=newsletter&utm_medium=email"
                              "&utm_campaign=fall")
-    assert page.input_value("#lead-name") == ""  # reset for another request
+    assert page.input_value("#lead-name") == ""  # reset, so going back shows no old values
 
 
 def test_with_javascript_server_errors_show_beside_the_field(live, page, app_under_test):
@@ -83,7 +62,9 @@ def test_with_javascript_server_errors_show_beside_the_field(live, page, app_und
     page.click("button[type=submit]")
     page.locator("#lead-email-error").wait_for()
     assert page.get_attribute("#lead-email", "aria-invalid") == "true"
-    assert page.evaluate("document.activeElement.id") == "lead-email"
+    # Focus goes to the summary at the top of the form, which links to the field.
+    assert page.evaluate("document.activeElement.id") == "lead-errors"
+    assert page.locator("#lead-errors a").get_attribute("href") == "#lead-email"
     assert stored(app_under_test) == []
 
 

@@ -6,6 +6,7 @@ import feedparser
 import pytest
 from lxml import etree
 from sitebuild import ARTICLES
+from sitebuild import CAPTURE_URL
 from sitebuild import CONTENT
 from sitebuild import PAGES
 from sitebuild import SITEURL
@@ -35,7 +36,6 @@ def test_content_has_the_five_articles_and_four_pages():
     [f"{item['slug']}.html" for item in ARTICLES + PAGES]
     + [
         "index.html",
-        "index2.html",
         "archives.html",
         "categories.html",
         "tags.html",
@@ -48,25 +48,47 @@ def test_content_has_the_five_articles_and_four_pages():
         "robots.txt",
         "theme/css/style.css",
         "theme/js/leadform.js",
+        "theme/js/thanks.js",
     ],
 )
 def test_page_is_built(built_site, name):
     assert built_site.path(name).is_file()
 
 
-def test_index_paginates_three_per_page(built_site):
-    pages = {
-        page: [a.get("href") for a in built_site.parse(page).xpath("//main//article/h2/a")]
-        for page in ("index.html", "index2.html")
-    }
-    assert [len(links) for links in pages.values()] == [3, 2]
-    assert sorted(pages["index.html"] + pages["index2.html"]) == sorted(
-        article_url(item["slug"]) for item in ARTICLES
-    )
-    assert not built_site.path("index3.html").exists()
-    pagination = built_site.parse("index.html").xpath("//nav[@aria-label='Pages of articles']")
-    assert len(pagination) == 1
-    assert pagination[0].xpath(".//a[@aria-current='page']/@href") == [f"{SITEURL}/index.html"]
+def test_index_lists_all_five_articles_on_one_page(built_site):
+    index = built_site.parse("index.html")
+    links = index.xpath("//main//article/*[self::h2 or self::h3]/a/@href")
+    assert sorted(links) == sorted(article_url(item["slug"]) for item in ARTICLES)
+    assert not built_site.path("index2.html").exists()
+    assert index.xpath("//nav[@aria-label='Pages of articles']") == []
+
+
+def test_home_page_says_what_the_firm_does_and_for_whom_with_one_call_to_action(built_site):
+    main = built_site.parse("index.html").xpath("//main")[0]
+    statement = main.xpath("normalize-space(h1)") + " " + main.xpath(
+        "normalize-space(.//div[@class='home-intro'])")
+    for words in ("MSPs", "IT consultants", "VARs", "telemarketing", "appointment setting",
+                  "sales meetings", "sales cycle of 3 to 12 months"):
+        assert words in statement, words
+    assert main.xpath(".//a/@href[contains(., 'talk-to-us')]") == [f"{SITEURL}/talk-to-us.html"]
+    assert main.xpath(".//a[@class='cta']/text()") == ["Talk to us about your campaign"]
+    # The articles come under their own heading, so each title is one level down.
+    assert main.xpath("h2/text()") == ["Articles"]
+    assert len(main.xpath(".//article/h3")) == len(ARTICLES)
+
+
+def test_talk_to_us_page_carries_one_form_whose_source_is_its_slug(built_site):
+    forms = built_site.parse("talk-to-us.html").xpath("//form")
+    assert len(forms) == 1
+    assert forms[0].get("action") == CAPTURE_URL
+    hidden = {i.get("name"): i.get("value") for i in forms[0].xpath(".//input[@type='hidden']")}
+    assert (hidden["source"], hidden["page_url"]) == ("talk-to-us", f"{SITEURL}/talk-to-us.html")
+
+
+def test_about_page_says_how_to_reach_the_firm(built_site):
+    main = built_site.parse("about.html").xpath("//main")[0]
+    assert main.xpath(".//h2/text()") == ["Talk to us"]
+    assert main.xpath(".//a/@href") == [f"{SITEURL}/talk-to-us.html"]
 
 
 @pytest.mark.parametrize("leftover", LEFTOVERS)
@@ -117,20 +139,42 @@ def test_robots_txt_names_the_sitemap(built_site):
 
 
 @pytest.mark.parametrize(
-    ("name", "limit"), [("theme/js/leadform.js", 5 * 1024), ("theme/css/style.css", 8 * 1024)]
+    ("name", "limit"),
+    [("theme/js/leadform.js", 8 * 1024), ("theme/js/thanks.js", 1024),
+     ("theme/css/style.css", 8 * 1024)],
 )
 def test_asset_stays_small(built_site, name, limit):
     assert built_site.path(name).stat().st_size < limit
 
 
-def test_script_loads_deferred_on_article_pages_only(built_site):
+#: Each script and the only pages that load it.
+SCRIPTS = {
+    "leadform.js": {f"{item['slug']}.html" for item in ARTICLES} | {"talk-to-us.html"},
+    "thanks.js": {"thanks.html"},
+}
+
+
+@pytest.mark.parametrize(("script", "pages"), SCRIPTS.items(), ids=list(SCRIPTS))
+def test_script_loads_deferred_on_its_pages_only(built_site, script, pages):
     for name in built_site.html_names():
-        scripts = built_site.parse(name).xpath("//script[contains(@src, 'leadform.js')]")
-        if name in {f"{item['slug']}.html" for item in ARTICLES}:
+        scripts = built_site.parse(name).xpath("//script[contains(@src, $s)]", s=script)
+        if name in pages:
             assert len(scripts) == 1, name
             assert scripts[0].get("defer") is not None, name
         else:
             assert scripts == [], name
+
+
+def test_thank_you_page_says_what_happens_now_and_lists_every_article(built_site):
+    main = built_site.parse("thanks.html").xpath("//main")[0]
+    assert main.xpath(".//h2/text()")[0] == "What happens now"
+    assert "within one business day" in main.xpath("string(.)")
+    links = main.xpath(".//ul[@class='thanks-articles']//a")
+    assert sorted(a.get("href") for a in links) == sorted(
+        article_url(item["slug"]) for item in ARTICLES)
+    assert {a.text for a in links} == {item["title"] for item in ARTICLES}
+    # thanks.js fills and shows this when the browser names the article it came from.
+    assert main.xpath(".//p[@class='thanks-back'][@hidden]/a")
 
 
 def test_no_inline_scripts_handlers_or_styles(built_site):

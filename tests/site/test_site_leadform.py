@@ -3,6 +3,7 @@
 import pytest
 from sitebuild import ARTICLES
 from sitebuild import CAPTURE_URL
+from sitebuild import SITEURL
 from sitebuild import article_url
 
 from capture.contract import HIDDEN_FIELDS
@@ -86,6 +87,40 @@ def test_native_validation_attributes(built_site, name, attributes):
     assert {key: element.get(key) for key in attributes} == attributes
 
 
+#: The form's three groups, by legend, with their fields in the order the page shows them.
+GROUPS = {
+    "About you": ["name", "email", "phone", "role"],
+    "Your company": ["company", "website", "company_type", "employees"],
+    "Your goals": ["interest", "monthly_budget", "message"],
+}
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_fields_come_in_three_groups_each_with_a_legend(built_site, slug):
+    form = the_form(built_site, slug)
+    groups = {
+        fieldset.xpath("normalize-space(legend)"): fieldset.xpath(
+            ".//*[self::input or self::select or self::textarea]/@name")
+        for fieldset in form.xpath(".//fieldset")
+    }
+    assert groups == GROUPS
+    after = form.xpath(".//fieldset[last()]/following::*[self::input or self::select]"
+                       "[not(@type='hidden')][not(ancestor::*[@aria-hidden='true'])]/@name")
+    assert after == ["consent"]
+
+
+@pytest.mark.parametrize(
+    ("name", "kind", "token"),
+    [("name", "text", "name"), ("email", "email", "email"), ("phone", "tel", "tel"),
+     ("company", "text", "organization"), ("website", "url", "url")],
+)
+def test_personal_fields_have_their_input_type_and_autocomplete_token(built_site, name, kind,
+                                                                      token):
+    for slug in SLUGS:
+        element = control(the_form(built_site, slug), name)
+        assert (element.get("type"), element.get("autocomplete")) == (kind, token)
+
+
 def test_message_is_a_textarea(built_site):
     assert control(the_form(built_site, SLUGS[0]), "message").tag == "textarea"
 
@@ -103,6 +138,28 @@ def test_honeypot_is_hidden_from_people_and_screen_readers(built_site, slug):
 def test_privacy_sentence_sits_beside_the_form(built_site, slug):
     section = the_form(built_site, slug).getparent()
     assert section.xpath(".//a[contains(@href, 'privacy.html')]")
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_the_confirmation_waits_hidden_after_the_form(built_site, slug):
+    form = the_form(built_site, slug)
+    [done] = form.xpath("following-sibling::div[@id='lead-done']")
+    assert done.get("hidden") is not None
+    assert done.get("tabindex") == "-1"
+    assert done.xpath("normalize-space(h3)") == "Thank you, we received your request"
+    assert "within one business day" in done.xpath("string(p)")
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_consent_label_links_the_privacy_page(built_site, slug):
+    label = the_form(built_site, slug).xpath(".//label[@for='lead-consent']")[0]
+    assert label.xpath("a/@href") == [f"{SITEURL}/privacy.html"]
+
+
+def test_privacy_page_email_address_is_a_mailto_link(built_site):
+    links = built_site.parse("privacy.html").xpath("//main//a[starts-with(@href, 'mailto:')]")
+    assert [(a.get("href"), a.text) for a in links] == [
+        ("mailto:privacy@msptelemarketing.example", "privacy@msptelemarketing.example")]
 
 
 def test_older_and_newer_links_follow_the_dates(built_site):

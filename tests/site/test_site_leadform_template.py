@@ -6,6 +6,9 @@ from sitebuild import ROOT
 from sitebuild import build
 from sitebuild import parse_html
 
+from capture.contract import FIELDS_BY_NAME
+from capture.contract import VISIBLE_FIELDS
+from capture.contract import Field
 from capture.contract import FormView
 from leadform import LeadformSettingsError
 from leadform import reading_time
@@ -53,6 +56,39 @@ def test_template_renders_errors_and_values_safely_on_its_own(autoescape):
     assert summary.xpath(".//a/@href") == ["#f-email"]
     assert summary.xpath(".//li[not(a)]/text()") == ["Too <long>."]
     assert "page around" not in summary.xpath("string(.)")
+
+
+def test_summary_follows_the_order_the_page_shows_the_fields():
+    errors = {name: ["This field is required."] for name in ("message", "role", "name", "consent")}
+    tree = parse_html(render_leadform(True, errors=errors))
+    assert tree.xpath("//*[@role='alert']//a/@href") == ["#f-name", "#f-role", "#f-message",
+                                                         "#f-consent"]
+
+
+def test_a_contract_field_in_no_group_still_shows_after_the_groups():
+    extra = Field("referral", "Who sent you?", "text", max_length=100)
+    tree = parse_html(render_leadform(True, fields=(*VISIBLE_FIELDS, extra)))
+    names = tree.xpath("//form//*[self::input or self::select or self::textarea]"
+                       "[not(@type='hidden')]/@name")
+    assert names.index("referral") > names.index("message")
+    assert not tree.xpath("//fieldset//*[@name='referral']")
+    assert tree.xpath("normalize-space(//label[@for='f-referral'])") == "Who sent you? (optional)"
+
+
+@pytest.mark.parametrize("autoescape", [True, False], ids=["flask", "pelican-raw"])
+def test_consent_label_links_the_privacy_page_in_the_contracts_words(autoescape):
+    consent = FIELDS_BY_NAME["consent"]
+    tree = parse_html(render_leadform(autoescape, privacy_url="https://site.test/privacy.html"))
+    label = tree.xpath("//label[@for='f-consent']")[0]
+    assert label.xpath("string(.)") == consent.label
+    assert label.xpath("a/@href") == ["https://site.test/privacy.html"]
+    assert label.xpath("a/text()") == [consent.privacy_link]
+
+
+def test_consent_label_is_plain_text_where_there_is_no_privacy_page():
+    label = parse_html(render_leadform(True)).xpath("//label[@for='f-consent']")[0]
+    assert label.xpath("string(.)") == FIELDS_BY_NAME["consent"].label
+    assert label.xpath(".//a") == []
 
 
 @pytest.mark.parametrize("errors", [{}, {"_body": ["Not JSON."]}])
