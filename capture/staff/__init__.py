@@ -16,9 +16,11 @@ from flask import request
 from flask_login import current_user
 from flask_wtf.csrf import CSRFError
 
+from capture import articles
 from capture import errors
 from capture import followup
 from capture import outbox
+from capture.app import article_titles
 from capture.extensions import db
 from capture.extensions import login_manager
 from capture.models import StaffUser
@@ -104,6 +106,12 @@ def money_filter(value: int) -> str:
 @bp.app_template_filter("label")
 def label_filter(value: str, kind: str) -> str:
     return display.label(kind, value or "")
+
+
+@bp.app_template_filter("article")
+def article_filter(slug: str) -> str:
+    """A source article's title instead of its slug (the slug if the site has no such article)."""
+    return articles.title(article_titles(), slug or "")
 
 
 @bp.app_template_filter("when")
