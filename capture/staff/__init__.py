@@ -23,6 +23,7 @@ from capture import outbox
 from capture.app import article_titles
 from capture.extensions import db
 from capture.extensions import login_manager
+from capture.lifecycle import LifecycleError
 from capture.models import StaffUser
 from capture.staff import display
 
@@ -114,11 +115,20 @@ def article_filter(slug: str) -> str:
     return articles.title(article_titles(), slug or "")
 
 
-@bp.app_template_filter("when")
-def when_filter(moment: datetime | None) -> str:
+def local_time(moment: datetime) -> str:
     """A time in the staff member's own time zone (a setting on My account)."""
     zone = current_user.time_zone if current_user.is_authenticated else "UTC"
-    return display.local_time(moment, zone) if moment else ""
+    return display.local_time(moment, zone)
+
+
+def refusal(error: LifecycleError) -> str:
+    """A refused change's message for the page, its times on the reader's clock."""
+    return error.describe(local_time)
+
+
+@bp.app_template_filter("when")
+def when_filter(moment: datetime | None) -> str:
+    return local_time(moment) if moment else ""
 
 
 @bp.app_template_filter("day")

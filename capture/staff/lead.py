@@ -34,6 +34,7 @@ from capture.models import Touch
 from capture.security import web_link
 from capture.staff import bp
 from capture.staff import now
+from capture.staff import refusal
 from capture.staff import today
 from capture.staff.forms import ActionForm
 from capture.staff.forms import AddTouchForm
@@ -168,7 +169,7 @@ def act(public_id: str, name: str):
     except lifecycle.LifecycleError as error:
         db.session.rollback()
         db.session.refresh(lead)
-        flash(str(error), "error")
+        flash(refusal(error), "error")
         return render_lead(lead, 409, (name, form))
     flash(action.done, "success")
     return redirect(url_for("staff.lead_page", public_id=lead.public_id), code=303)
