@@ -1,6 +1,7 @@
 """The lead page and every action on it, through the test client, with the audit
 entries each one writes."""
 
+import re
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -305,3 +306,36 @@ def test_the_page_offers_only_actions_that_apply(staff_client, queued):
     assert ">Reject<" in page
     assert "in one step" not in page
     assert "Release claim" in page
+
+
+NEXT_LEAD = re.compile(r'<a class="next-lead" href="/staff/leads/([^"]+)">Next in the queue: '
+                       r'([^<]+)</a>')
+
+
+def decided(client, public_id, action, **data):
+    response = act(client, public_id, action, **data)
+    assert response.status_code == 303
+    page = client.get(response.headers["Location"]).get_data(as_text=True)
+    found = NEXT_LEAD.search(page)
+    return (found.group(1), found.group(2)) if found else page
+
+
+def test_each_decision_links_the_next_lead_still_queued_in_the_queues_order(
+        client, staff_client, other_sales_client, submission):
+    a, b, c, d = (add_lead(client, submission, company=f"{name} IT", monthly_budget=budget,
+                           email=f"{name.lower()}@x.example")
+                  for name, budget in [("Alpha", "5000"), ("Bravo", "4000"),
+                                       ("Charlie", "3000"), ("Delta", "2000")])
+    act(other_sales_client, d, "claim")  # in review: not queued, never "next"
+    assert decided(staff_client, b, "accept") == (c, f"Charlie IT ({submission['name']})")
+    assert decided(staff_client, c, "reject", reason="No budget") == (a, "Alpha IT ("
+                                                                      f"{submission['name']})")
+    page = decided(staff_client, a, "spam")
+    assert "Lead marked as spam. The queue is empty: every lead in it has been decided." in page
+
+
+def test_the_next_lead_link_escapes_what_the_sender_typed(client, staff_client, submission):
+    first = add_lead(client, submission, monthly_budget="9000")
+    add_lead(client, submission, company="<b>Evil</b> & Co", email="e@x.example")
+    assert decided(staff_client, first, "accept")[1] == (
+        f"&lt;b&gt;Evil&lt;/b&gt; &amp; Co ({submission['name']})")
