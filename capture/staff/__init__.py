@@ -105,8 +105,8 @@ def money_filter(value: int) -> str:
 
 
 @bp.app_template_filter("label")
-def label_filter(value: str, kind: str) -> str:
-    return display.label(kind, value or "")
+def label_filter(value: str, kind: str, short: bool = False) -> str:
+    return display.label(kind, value or "", short)
 
 
 @bp.app_template_filter("article")

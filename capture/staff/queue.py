@@ -13,6 +13,7 @@ from sqlalchemy import select
 
 from capture import articles
 from capture import export
+from capture import lifecycle
 from capture import queries
 from capture.app import article_titles
 from capture.extensions import db
@@ -52,6 +53,7 @@ def _list(view: str, template: str):
         "owners": _owners() if view == "all" else [],
         "statuses": STATUSES,
         "stages": STAGES,
+        "actions_for": lambda lead: lifecycle.available_actions(lead, current_user),
     }
     if view in ("screened_out", "spam"):
         context["reason_counts"] = queries.reason_counts(db.session, filters).most_common()

@@ -226,3 +226,25 @@ def test_without_the_sites_articles_slugs_are_shown_as_they_are(database_url, tm
     page = html(staff, "/staff/")
     assert f'href="http://site.test/{SLUG}.html">{SLUG}</a>' in page
     assert TITLE not in page
+
+
+def test_queue_rows_decide_in_one_step_and_a_held_lead_shows_no_buttons(
+        app, client, staff_client, other_sales_client, submission):
+    mine = add_lead(client, submission, monthly_budget="9000")
+    held = add_lead(client, submission, email="b@x.example")
+    token = re.search(r'name="csrf_token"[^>]*value="([^"]+)"',
+                      html(other_sales_client, "/staff/")).group(1)
+    other_sales_client.post(f"/staff/leads/{held}/claim", data={"csrf_token": token})
+    page = html(staff_client, "/staff/")
+    assert f'action="/staff/leads/{mine}/accept"' in page
+    assert f'action="/staff/leads/{mine}/reject"' in page
+    assert f'<textarea id="reject-{mine}" name="reason" rows="2" required>' in page
+    page = html(staff_client, "/staff/?status=in_review")
+    assert shown(page) == [held]
+    assert f'action="/staff/leads/{held}/accept"' not in page
+    assert "kim@example.com" in page
+    token = re.search(r'name="csrf_token"[^>]*value="([^"]+)"', page).group(1)
+    response = staff_client.post(f"/staff/leads/{mine}/reject",
+                                 data={"csrf_token": token, "reason": "Too small"})
+    assert response.status_code == 303
+    assert shown(html(staff_client, "/staff/")) == []
