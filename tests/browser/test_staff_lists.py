@@ -183,3 +183,17 @@ def test_a_queued_lead_is_rejected_from_its_row_with_a_reason(lists, tmp_path, w
     assert page.locator("h1 .status").inner_text() == "Rejected"
     assert page.locator(".flash a.next-lead").is_visible()
     context.close()
+
+
+def test_the_lead_page_fits_a_phone_with_call_and_mail_links(lists, tmp_path):
+    context, page = lists(375, 740)
+    page.locator("table.leads tbody tr .c-company a").first.click()
+    page.wait_for_load_state()
+    page.screenshot(path=str(tmp_path / "phone-lead.png"), full_page=True)
+    width = page.evaluate("[document.documentElement.scrollWidth, "
+                          "document.documentElement.clientWidth]")
+    assert width[0] <= width[1], width
+    assert page.locator('a[href="tel:+15550100"]').first.is_visible()
+    assert page.locator('a[href^="mailto:lead"]').first.is_visible()
+    assert page.get_by_role("button", name="Accept", exact=True).is_visible()
+    context.close()
