@@ -16,6 +16,7 @@ from jinja2 import ChoiceLoader
 from jinja2 import FileSystemLoader
 from sqlalchemy import event
 
+from capture import articles
 from capture import config as defaults
 from capture import followup
 from capture.extensions import csrf
@@ -32,6 +33,7 @@ ROOT = Path(__file__).resolve().parent.parent
 MIGRATIONS_DIR = ROOT / "migrations"
 # The article form template, shared with the site so the 422 page shows the same form.
 THEME_TEMPLATES = ROOT / "theme" / "templates"
+CONTENT_ARTICLES = ROOT / "content" / "articles"
 
 
 #: A submission that walks every rule once, compiling its patterns.
@@ -68,6 +70,8 @@ def create_app(config=None):
         app.extensions["followup_plan"] = followup.load_template(app.config["FOLLOWUP_PLAN"])
     except followup.PlanError as error:
         raise ConfigurationError(f"CAPTURE_FOLLOWUP_PLAN: {error}") from None
+    app.extensions["article_titles"] = articles.read_titles(
+        app.config["CONTENT_DIR"] or CONTENT_ARTICLES)
     db.init_app(app)
     migrate.init_app(app, db, directory=str(MIGRATIONS_DIR), render_as_batch=True)
     csrf.init_app(app)
@@ -109,6 +113,11 @@ def screening_version() -> str:
 def followup_plan() -> followup.PlanTemplate:
     """The follow-up plan template, read from its file at start."""
     return current_app.extensions["followup_plan"]
+
+
+def article_titles() -> dict[str, str]:
+    """Slug -> title of the site's articles, read from their front matter at start."""
+    return current_app.extensions["article_titles"]
 
 
 def _resolve_settings(app: Flask) -> None:

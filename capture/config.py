@@ -19,6 +19,9 @@ class Defaults:
     ALLOWED_ORIGINS = ["http://127.0.0.1:8000", "http://localhost:8000"]
     # In development the service also serves the built site from this folder (None: off).
     SERVE_SITE = None
+    # The site's articles (Markdown); staff pages name a lead's source article by the
+    # title found here. None: content/articles of this checkout. Missing: slugs shown.
+    CONTENT_DIR = None
 
     MAX_CONTENT_LENGTH = 64 * 1024
     DUPLICATE_WINDOW_SECONDS = 600

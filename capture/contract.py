@@ -35,6 +35,14 @@ INTERESTS = (
     ("pricing_only", "Just our prices"),
     ("other", "Something else"),
 )
+#: Shorter words for the same choices where room is tight (the staff lists, a
+#: phone); the full label stays beside them as a tooltip. A choice missing here
+#: is short enough already.
+SHORT_LABELS = {
+    "company_type": {"msp": "MSP", "var": "VAR", "business": "End user"},
+    "interest": {"appointment_setting": "Appointments", "telemarketing_campaign":
+                 "Telemarketing", "pricing_only": "Prices only"},
+}
 PROVIDER_TYPES = frozenset({"msp", "it_consultant", "var"})
 CONSENT_VALUES = frozenset({"on", "yes", "true", "1"})
 
@@ -139,9 +147,11 @@ FIELDS_BY_NAME = {spec.name: spec for spec in FIELDS}
 VISIBLE_FIELDS = tuple(f for f in FIELDS if f.kind not in ("hidden", "honeypot"))
 
 
-def choice_label(field_name: str, value: str) -> str:
+def choice_label(field_name: str, value: str, short: bool = False) -> str:
     """What a person reads for a stored choice ("msp" -> "Managed services provider
-    (MSP)"); an unknown value is shown as stored."""
+    (MSP)", or "MSP" if ``short``); an unknown value is shown as stored."""
+    if short and value in SHORT_LABELS.get(field_name, {}):
+        return SHORT_LABELS[field_name][value]
     return dict(FIELDS_BY_NAME[field_name].choices).get(value, value)
 
 

@@ -1,17 +1,21 @@
 """What staff do to a lead, and the audit entry each change writes.
 
 queued -> in_review (claim: one owner at a time) -> accepted | rejected;
-in_review -> queued (release the claim); screened_out -> queued (release: an
-override, with a reason); any other status -> spam, and spam -> whatever
-screening now says. Every function checks the rule, changes the lead, writes an
-AuditEntry and commits, or raises a named exception and changes nothing.
-No Flask here: views turn the exceptions into pages.
+queued -> accepted | rejected in one step (the decision claims the lead on the
+way: two audit entries, one transaction); in_review -> queued (release the
+claim); screened_out -> queued (release: an override, with a reason); any other
+status -> spam, and spam -> whatever screening now says. Every function checks
+the rule, changes the lead, writes an AuditEntry and commits, or raises a named
+exception and changes nothing. No Flask here: views turn the exceptions into pages.
 """
 
+from collections.abc import Callable
 from dataclasses import asdict
+from datetime import UTC
 from datetime import date
 from datetime import datetime
 
+from sqlalchemy import select
 from sqlalchemy import update
 
 from capture import contract
@@ -28,10 +32,25 @@ from capture.vocabulary import Status
 from capture.vocabulary import label
 
 S = Status
+#: Statuses a lead has once somebody accepted or rejected it.
+DECIDED = (S.ACCEPTED, S.REJECTED, S.WON, S.LOST)
+#: What a decision may start from: a queued lead is claimed on the way.
+DECIDABLE = (S.QUEUED, S.IN_REVIEW)
+
+TimeWriter = Callable[[datetime], str]
+
+
+def utc_time(moment: datetime) -> str:
+    return f"{moment.astimezone(UTC):%Y-%m-%d %H:%M} UTC"
 
 
 class LifecycleError(Exception):
     """A change that cannot be made; ``str(error)`` is the message for staff."""
+
+    def describe(self, write_time: TimeWriter) -> str:
+        """The message with its times written by ``write_time`` (staff pages: the
+        reader's own time zone); ``str(error)`` writes them in UTC, for logs and the CLI."""
+        return str(self)
 
 
 class InvalidTransition(LifecycleError):
@@ -42,9 +61,32 @@ class AlreadyClaimed(LifecycleError):
     def __init__(self, holder: StaffUser | None, since: datetime | None):
         self.holder = holder
         self.since = since
-        who = holder.email if holder else "another staff member"
-        when = f" since {since:%Y-%m-%d %H:%M} UTC" if since else ""
-        super().__init__(f"This lead is held by {who}{when}; ask them to release it.")
+        # Read now: the view rolls back before it shows the message.
+        self.who = holder.email if holder else "another staff member"
+        super().__init__(self.describe(utc_time))
+
+    def describe(self, write_time: TimeWriter) -> str:
+        when = f" since {write_time(self.since)}" if self.since else ""
+        return f"This lead is held by {self.who}{when}; ask them to release it."
+
+
+class AlreadyDecided(InvalidTransition):
+    """Somebody accepted or rejected the lead first (the loser of a race sees this):
+    say who, and when, rather than only the status."""
+
+    def __init__(self, action: str, status: str, decision: AuditEntry):
+        self.action = action
+        self.status = status
+        # Read now: the view rolls back before it shows the message.
+        self.who = decision.actor.email if decision.actor else "another staff member"
+        self.decided = decision.action
+        self.at = decision.at
+        super().__init__(self.describe(utc_time))
+
+    def describe(self, write_time: TimeWriter) -> str:
+        return (f"Cannot {ACTIONS[self.action].verb} this lead: it is "
+                f"{label('status', self.status).lower()} ({self.who} "
+                f"{ACTIONS[self.decided].done} it {write_time(self.at)}).")
 
 
 class ReasonRequired(LifecycleError):
@@ -63,7 +105,7 @@ def available_actions(lead: Lead, user: StaffUser) -> list[str]:
     actions = []
     mine = lead.owner_id == user.id or user.is_admin
     if lead.status == S.QUEUED:
-        actions.append("claim")
+        actions += ["claim", "accept", "reject"]
     if lead.status == S.IN_REVIEW and mine:
         actions += ["accept", "reject", "unclaim"]
     if lead.status == S.SCREENED_OUT:
@@ -119,12 +161,27 @@ def _move(session, lead, user, action, to_status, now, why="") -> AuditEntry:
     return entry
 
 
-def claim(session, lead: Lead, user: StaffUser, now: datetime) -> AuditEntry:
-    """The status check and the change are one conditional UPDATE, so of two staff
-    clicking "claim" at the same moment exactly one wins; the other is told who."""
+def _require_undecided(session, lead: Lead, action: str) -> None:
+    """A lead somebody already accepted or rejected: name them (and when)."""
+    if lead.status not in DECIDED:
+        return
+    decision = session.scalar(
+        select(AuditEntry).where(AuditEntry.lead_id == lead.id,
+                                 AuditEntry.action.in_(("accept", "reject")))
+        .order_by(AuditEntry.id.desc()).limit(1))
+    if decision is not None:
+        raise AlreadyDecided(action, lead.status, decision)
+
+
+def _take(session, lead: Lead, user: StaffUser, now: datetime, action: str,
+          allowed: tuple[str, ...]) -> AuditEntry:
+    """Claim a queued lead inside the caller's transaction (no commit). The status
+    check and the change are one conditional UPDATE, so of two staff clicking at
+    the same moment exactly one wins; the other is told who holds or decided it."""
     if lead.status == S.IN_REVIEW:
         raise AlreadyClaimed(lead.owner, lead.claimed_at)
-    _require_status(lead, "claim", S.QUEUED)
+    _require_undecided(session, lead, action)
+    _require_status(lead, action, *allowed)
     won = session.execute(
         update(Lead)
         .where(Lead.id == lead.id, Lead.status == S.QUEUED)
@@ -134,11 +191,36 @@ def claim(session, lead: Lead, user: StaffUser, now: datetime) -> AuditEntry:
     if not won:
         session.rollback()
         session.refresh(lead)
-        return claim(session, lead, user, now)
+        return _take(session, lead, user, now, action, allowed)
     session.refresh(lead)
-    entry = record(session, lead, user, "claim", S.QUEUED, now)
+    return record(session, lead, user, "claim", S.QUEUED, now)
+
+
+def claim(session, lead: Lead, user: StaffUser, now: datetime) -> AuditEntry:
+    entry = _take(session, lead, user, now, "claim", (S.QUEUED,))
     session.commit()
     return entry
+
+
+def _require_decidable(session, lead: Lead, user: StaffUser, action: str) -> None:
+    """Whether ``user`` may accept or reject the lead now, changing nothing: it is
+    queued, or in review and theirs (or they are an admin)."""
+    if lead.status == S.IN_REVIEW:
+        _require_holder(lead, user)
+        return
+    _require_undecided(session, lead, action)
+    _require_status(lead, action, *DECIDABLE)
+
+
+def _take_for_decision(session, lead: Lead, user: StaffUser, now: datetime,
+                       action: str) -> None:
+    """Before an accept or reject: a queued lead is claimed on the way, in the same
+    transaction as the decision (one click for staff; the audit log keeps both the
+    claim and the decision); a lead in review must be the user's, or they an admin."""
+    if lead.status == S.QUEUED:
+        _take(session, lead, user, now, action, DECIDABLE)
+    else:
+        _require_decidable(session, lead, user, action)
 
 
 def unclaim(session, lead: Lead, user: StaffUser, now: datetime, why: str = "") -> AuditEntry:
@@ -153,9 +235,9 @@ def accept(session, lead: Lead, user: StaffUser, now: datetime, why: str = "", *
            template: followup.PlanTemplate | None = None, today: date | None = None
            ) -> AuditEntry:
     """The lead enters the pipeline and, given a template, gets its follow-up plan
-    from ``today`` (the accepting person's calendar day), in the same transaction."""
-    _require_status(lead, "accept", S.IN_REVIEW)
-    _require_holder(lead, user)
+    from ``today`` (the accepting person's calendar day), in the same transaction.
+    A queued lead is claimed first, in that transaction too."""
+    _take_for_decision(session, lead, user, now, "accept")
     lead.decision_reason = (why or "").strip()
     lead.accepted_at = now
     lead.stage = "new"
@@ -170,13 +252,16 @@ def accept(session, lead: Lead, user: StaffUser, now: datetime, why: str = "", *
 
 def reject(session, lead: Lead, user: StaffUser, now: datetime, why: str,
            missed_reason: str = "") -> AuditEntry:
-    """``missed_reason``: the reason screening should have found ("not_msp"), which
+    """Like ``accept``, a queued lead is claimed on the way; the reason is checked
+    before anything changes (and after the status, which says more).
+    ``missed_reason``: the reason screening should have found ("not_msp"), which
     makes the lead a test case for the rules (``screening cases``)."""
-    _require_status(lead, "reject", S.IN_REVIEW)
-    _require_holder(lead, user)
+    _require_decidable(session, lead, user, "reject")
     if missed_reason and missed_reason not in REASONS:
         raise LifecycleError(f"Unknown screening reason {missed_reason!r}.")
-    lead.decision_reason = _reason(why, "reject a lead")
+    why = _reason(why, "reject a lead")
+    _take_for_decision(session, lead, user, now, "reject")
+    lead.decision_reason = why
     lead.missed_reason = missed_reason
     return _move(session, lead, user, "reject", S.REJECTED, now, lead.decision_reason)
 

@@ -252,6 +252,20 @@ def queue_page(session, filters: Filters | None = None, cursor: str | None = Non
     return lead_page(session, filters or Filters(view="queue"), cursor, limit)
 
 
+def next_queued(session, after: Lead | None = None) -> Lead | None:
+    """The lead to work on next: the first still-queued lead after ``after`` in the
+    queue's order, else the first from the top (the queue wraps round, so a lead
+    somebody skipped comes back); None when nothing is queued. ``after`` itself is
+    never it once decided: it is no longer queued."""
+    filters = Filters(view="queue")
+    if after is not None:
+        page = lead_page(session, filters, encode_cursor(_key(filters, after)), limit=1)
+        if page.rows:
+            return page.rows[0]
+    page = lead_page(session, filters, limit=1)
+    return page.rows[0] if page.rows else None
+
+
 def iter_leads(session, filters: Filters, batch: int = 1000) -> Iterator[list]:
     """Every lead of the list, in its order, in batches (for the CSV download)."""
     cursor = None

@@ -49,8 +49,6 @@ def test_of_two_simultaneous_claims_exactly_one_wins(ctx, lead, sam, kim):
 
 
 @pytest.mark.parametrize(("action", "args", "status"), [
-    ("accept", (), "queued"),
-    ("reject", ("no",), "queued"),
     ("unclaim", (), "queued"),
     ("release", ("why",), "queued"),
     ("mark_not_spam", (), "queued"),
@@ -61,6 +59,80 @@ def test_invalid_transitions_are_refused_and_change_nothing(lead, ada, action, a
         getattr(lifecycle, action)(db.session, lead, ada, NOW, *args, **kwargs)
     assert lead.status == status
     assert entries(lead) == []
+
+
+def test_accepting_a_queued_lead_claims_it_on_the_way(lead, sam):
+    lifecycle.accept(db.session, lead, sam, NOW, "Ready to talk")
+    assert (lead.status, lead.owner_id, lead.claimed_at) == ("accepted", sam.id, NOW)
+    assert entries(lead) == [
+        ("claim", "queued", "in_review", "", "sam@example.com"),
+        ("accept", "in_review", "accepted", "Ready to talk", "sam@example.com"),
+    ]
+
+
+def test_rejecting_a_queued_lead_claims_it_on_the_way(lead, sam):
+    lifecycle.reject(db.session, lead, sam, NOW, "Only wants a price list")
+    assert (lead.status, lead.owner_id) == ("rejected", sam.id)
+    assert entries(lead) == [
+        ("claim", "queued", "in_review", "", "sam@example.com"),
+        ("reject", "in_review", "rejected", "Only wants a price list", "sam@example.com"),
+    ]
+
+
+def test_a_rejection_without_a_reason_leaves_a_queued_lead_unclaimed(lead, sam):
+    with pytest.raises(lifecycle.ReasonRequired):
+        lifecycle.reject(db.session, lead, sam, NOW, "  ")
+    db.session.refresh(lead)
+    assert (lead.status, lead.owner_id) == ("queued", None)
+    assert entries(lead) == []
+
+
+@pytest.mark.parametrize("decision", ["accept", "reject"])
+def test_of_two_simultaneous_decisions_exactly_one_wins_and_the_other_learns_who(
+        ctx, lead, sam, kim, decision):
+    """Kim's copy was loaded while the lead was queued; Sam decided it in one step
+    first. Kim's claim on the way is the same conditional UPDATE, so it is refused."""
+    with Session(db.engine) as other:
+        stale_lead = other.get(Lead, lead.id)
+        stale_kim = other.get(StaffUser, kim.id)
+        assert stale_lead.status == "queued"
+        lifecycle.accept(db.session, lead, sam, NOW, "Mine")
+        with pytest.raises(lifecycle.AlreadyDecided) as caught:
+            getattr(lifecycle, decision)(other, stale_lead, stale_kim, NOW, "Kim's too")
+        assert str(caught.value) == (
+            f"Cannot {decision} this lead: it is accepted "
+            "(sam@example.com accepted it 2026-03-02 10:42 UTC).")
+    db.session.refresh(lead)
+    assert (lead.status, lead.owner_id) == ("accepted", sam.id)
+    assert [entry[0] for entry in entries(lead)] == ["claim", "accept"]
+
+
+def test_deciding_a_lead_somebody_holds_names_them(lead, sam, kim):
+    lifecycle.claim(db.session, lead, sam, NOW)
+    for decide in (lifecycle.accept, lifecycle.reject):
+        with pytest.raises(lifecycle.AlreadyClaimed, match="held by sam@example.com since"):
+            decide(db.session, lead, kim, NOW, "Kim's")
+    assert (lead.status, lead.owner_id) == ("in_review", sam.id)
+    assert len(entries(lead)) == 1
+
+
+@pytest.mark.parametrize("status", ["screened_out", "spam"])
+def test_only_a_queued_or_claimed_lead_can_be_decided(ctx, sam, submission, status):
+    values = {"employees": "900"} if status == "screened_out" else {"company_fax": "bot"}
+    lead = received(ctx, submission | values)
+    for decide in (lifecycle.accept, lifecycle.reject):
+        with pytest.raises(lifecycle.InvalidTransition, match="queued or in review"):
+            decide(db.session, lead, sam, NOW, "why")
+    assert lead.status == status
+    assert entries(lead) == []
+
+
+def test_refusals_write_their_times_with_the_readers_clock(lead, sam, kim):
+    lifecycle.claim(db.session, lead, sam, NOW)
+    with pytest.raises(lifecycle.AlreadyClaimed) as caught:
+        lifecycle.accept(db.session, lead, kim, NOW)
+    assert caught.value.describe(lambda moment: f"{moment:%H:%M} there") == (
+        "This lead is held by sam@example.com since 10:42 there; ask them to release it.")
 
 
 def test_accepting_a_rejected_lead_is_refused(lead, sam):
@@ -131,8 +203,8 @@ def test_add_note_writes_the_note_and_an_audit_entry(lead, sam):
 
 
 @pytest.mark.parametrize(("status", "role", "expected"), [
-    ("queued", "sales", ["claim", "mark_spam", "note"]),
-    ("queued", "admin", ["claim", "mark_spam", "note"]),
+    ("queued", "sales", ["claim", "accept", "reject", "mark_spam", "note"]),
+    ("queued", "admin", ["claim", "accept", "reject", "mark_spam", "note"]),
     ("screened_out", "sales", ["release", "mark_spam", "note"]),
     ("spam", "admin", ["mark_not_spam", "note"]),
     ("spam", "sales", ["mark_not_spam", "note"]),

@@ -16,11 +16,14 @@ from flask import request
 from flask_login import current_user
 from flask_wtf.csrf import CSRFError
 
+from capture import articles
 from capture import errors
 from capture import followup
 from capture import outbox
+from capture.app import article_titles
 from capture.extensions import db
 from capture.extensions import login_manager
+from capture.lifecycle import LifecycleError
 from capture.models import StaffUser
 from capture.staff import display
 
@@ -102,15 +105,30 @@ def money_filter(value: int) -> str:
 
 
 @bp.app_template_filter("label")
-def label_filter(value: str, kind: str) -> str:
-    return display.label(kind, value or "")
+def label_filter(value: str, kind: str, short: bool = False) -> str:
+    return display.label(kind, value or "", short)
+
+
+@bp.app_template_filter("article")
+def article_filter(slug: str) -> str:
+    """A source article's title instead of its slug (the slug if the site has no such article)."""
+    return articles.title(article_titles(), slug or "")
+
+
+def local_time(moment: datetime) -> str:
+    """A time in the staff member's own time zone (a setting on My account)."""
+    zone = current_user.time_zone if current_user.is_authenticated else "UTC"
+    return display.local_time(moment, zone)
+
+
+def refusal(error: LifecycleError) -> str:
+    """A refused change's message for the page, its times on the reader's clock."""
+    return error.describe(local_time)
 
 
 @bp.app_template_filter("when")
 def when_filter(moment: datetime | None) -> str:
-    """A time in the staff member's own time zone (a setting on My account)."""
-    zone = current_user.time_zone if current_user.is_authenticated else "UTC"
-    return display.local_time(moment, zone) if moment else ""
+    return local_time(moment) if moment else ""
 
 
 @bp.app_template_filter("day")

@@ -38,9 +38,9 @@ def money(value: int) -> str:
     return f"${value:,}"
 
 
-def label(kind: str, value: str) -> str:
+def label(kind: str, value: str, short: bool = False) -> str:
     if kind in ("company_type", "role", "interest"):
-        return contract.choice_label(kind, value)
+        return contract.choice_label(kind, value, short)
     return vocabulary.label(kind, value)
 
 

@@ -21,6 +21,7 @@ from capture.models import Touch
 from capture.security import local_path
 from capture.staff import bp
 from capture.staff import now
+from capture.staff import refusal
 from capture.staff import today
 from capture.staff.forms import RescheduleForm
 from capture.staff.forms import TouchDoneForm
@@ -71,7 +72,7 @@ def touch_done(touch_id: int):
             note=form.note.data or "", template=followup_plan())
     except LifecycleError as error:
         db.session.rollback()
-        return _refused(touch, str(error))
+        return _refused(touch, refusal(error))
     message = f"Done: {touch.label} with {touch.lead.company}."
     if following:
         message += f" Next: {following.label} on {following.due:%b %-d, %Y}."
@@ -91,7 +92,7 @@ def touch_reschedule(touch_id: int):
                                   template=followup_plan(), override=form.override.data)
     except LifecycleError as error:
         db.session.rollback()
-        return _refused(touch, str(error))
+        return _refused(touch, refusal(error))
     flash(f"{touch.label} with {touch.lead.company} moved to {touch.due:%b %-d, %Y}.",
           "success")
     return _back(touch)

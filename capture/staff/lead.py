@@ -17,11 +17,13 @@ from flask import render_template
 from flask import url_for
 from flask_login import current_user
 from flask_wtf import FlaskForm
+from markupsafe import Markup
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from capture import lifecycle
 from capture import pipeline
+from capture import queries
 from capture import screening
 from capture.app import followup_plan
 from capture.app import screening_rules
@@ -35,6 +37,7 @@ from capture.models import Touch
 from capture.security import web_link
 from capture.staff import bp
 from capture.staff import now
+from capture.staff import refusal
 from capture.staff import today
 from capture.staff.forms import ActionForm
 from capture.staff.forms import AddTouchForm
@@ -57,6 +60,8 @@ class LeadAction:
     form: type[FlaskForm]
     change: Callable
     done: str
+    #: A decision on a lead of the queue: the message links the next lead to work on.
+    then_next: bool = False
 
 
 def _why(form) -> str:
@@ -73,14 +78,15 @@ ACTIONS = {
         "You released your claim; the lead is back in the queue."),
     "accept": LeadAction(OptionalReasonForm, lambda lead, form: lifecycle.accept(
         db.session, lead, current_user, now(), _why(form), template=followup_plan(),
-        today=today()), "Lead accepted; its follow-up plan is below."),
+        today=today()), "Lead accepted; its follow-up plan is below.", then_next=True),
     "reject": LeadAction(RejectForm, lambda lead, form: lifecycle.reject(
         db.session, lead, current_user, now(), _why(form), form.missed_reason.data),
-        "Lead rejected."),
+        "Lead rejected.", then_next=True),
     "release": LeadAction(ReasonForm, lambda lead, form: lifecycle.release(
         db.session, lead, current_user, now(), _why(form)), "Lead released into the queue."),
     "spam": LeadAction(OptionalReasonForm, lambda lead, form: lifecycle.mark_spam(
-        db.session, lead, current_user, now(), _why(form)), "Lead marked as spam."),
+        db.session, lead, current_user, now(), _why(form)), "Lead marked as spam.",
+        then_next=True),
     "not-spam": LeadAction(OptionalReasonForm, lambda lead, form: lifecycle.mark_not_spam(
         db.session, lead, current_user, now(), screen=screening.screen,
         rules=screening_rules(), why=_why(form), version=screening_version()),
@@ -171,7 +177,18 @@ def act(public_id: str, name: str):
     except lifecycle.LifecycleError as error:
         db.session.rollback()
         db.session.refresh(lead)
-        flash(str(error), "error")
+        flash(refusal(error), "error")
         return render_lead(lead, 409, (name, form))
-    flash(action.done, "success")
+    flash(with_next_lead(action.done, lead) if action.then_next else action.done, "success")
     return redirect(url_for("staff.lead_page", public_id=lead.public_id), code=303)
+
+
+def with_next_lead(done: str, decided: Lead) -> Markup:
+    """The message after a decision, with a link to the next lead still queued (in
+    the queue's order after the one just decided), or word that the queue is empty."""
+    following = queries.next_queued(db.session, decided)
+    if following is None:
+        return Markup("{} The queue is empty: every lead in it has been decided.").format(done)
+    return Markup('{} <a class="next-lead" href="{}">Next in the queue: {} ({})</a>').format(
+        done, url_for("staff.lead_page", public_id=following.public_id), following.company,
+        following.name)

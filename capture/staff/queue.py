@@ -11,8 +11,11 @@ from flask import url_for
 from flask_login import current_user
 from sqlalchemy import select
 
+from capture import articles
 from capture import export
+from capture import lifecycle
 from capture import queries
+from capture.app import article_titles
 from capture.extensions import db
 from capture.models import Lead
 from capture.models import StaffUser
@@ -50,16 +53,21 @@ def _list(view: str, template: str):
         "owners": _owners() if view == "all" else [],
         "statuses": STATUSES,
         "stages": STAGES,
+        "actions_for": lambda lead: lifecycle.available_actions(lead, current_user),
     }
     if view in ("screened_out", "spam"):
         context["reason_counts"] = queries.reason_counts(db.session, filters).most_common()
     return render_template(template, **context)
 
 
-def _sources() -> list[str]:
-    """Source articles for the filter; a short distinct list from the index."""
+def _sources() -> list[tuple[str, str]]:
+    """Source articles for the filter, (slug, title) by title; a short distinct list
+    from the index."""
     query = select(Lead.source).where(Lead.source != "").distinct().order_by(Lead.source)
-    return list(db.session.scalars(query.limit(500)))
+    titles = article_titles()
+    options = [(slug, articles.title(titles, slug))
+               for slug in db.session.scalars(query.limit(500))]
+    return sorted(options, key=lambda option: (option[1].casefold(), option[0]))
 
 
 def _owners() -> list[StaffUser]:

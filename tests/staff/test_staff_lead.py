@@ -1,6 +1,9 @@
 """The lead page and every action on it, through the test client, with the audit
 entries each one writes."""
 
+import re
+from zoneinfo import ZoneInfo
+
 import pytest
 from sqlalchemy import select
 
@@ -9,6 +12,7 @@ from capture.models import AuditEntry
 from capture.models import Lead
 from capture.models import Note
 from capture.models import OutboxMessage
+from capture.models import StaffUser
 from tests.staff.helpers import add_lead
 from tests.staff.helpers import csrf_token
 
@@ -148,11 +152,65 @@ def test_accepting_a_rejected_lead_is_refused_and_changes_nothing(app, staff_cli
     assert audit(app, queued) == before
 
 
-def test_accepting_an_unclaimed_lead_asks_for_a_claim_first(app, staff_client, queued):
-    response = act(staff_client, queued, "accept")
+def test_accept_a_queued_lead_in_one_step(app, staff_client, queued, sales_id):
+    response = act(staff_client, queued, "accept", reason="Wants meetings in March")
+    assert response.status_code == 303
+    assert response.headers["Location"] == f"/staff/leads/{queued}"
+    lead = lead_row(app, queued)
+    assert (lead.status, lead.owner_id) == ("accepted", sales_id)
+    assert audit(app, queued) == [
+        ("claim", "queued", "in_review", "", sales_id),
+        ("accept", "in_review", "accepted", "Wants meetings in March", sales_id)]
+    page = staff_client.get(response.headers["Location"]).get_data(as_text=True)
+    assert "Lead accepted" in page
+    assert page.index('id="plan-title"') < page.index('id="contact-title"')  # plan first
+
+
+def test_reject_a_queued_lead_in_one_step(app, staff_client, queued, sales_id):
+    response = act(staff_client, queued, "reject", reason="")
+    assert response.status_code == 422
+    assert lead_row(app, queued).status == "queued"  # not even claimed
+    assert audit(app, queued) == []
+    assert act(staff_client, queued, "reject", reason="Wants a price list").status_code == 303
+    assert audit(app, queued) == [
+        ("claim", "queued", "in_review", "", sales_id),
+        ("reject", "in_review", "rejected", "Wants a price list", sales_id)]
+
+
+def set_time_zone(app, email, zone):
+    with app.app_context():
+        db.session.scalar(select(StaffUser).where(StaffUser.email == email)).time_zone = zone
+        db.session.commit()
+
+
+@pytest.mark.parametrize("decision", ["accept", "reject"])
+def test_deciding_a_lead_someone_holds_is_a_409_naming_them_in_my_time_zone(
+        app, staff_client, other_sales_client, queued, sales_id, decision):
+    set_time_zone(app, "kim@example.com", "America/New_York")
+    act(staff_client, queued, "claim")
+    response = act(other_sales_client, queued, decision, reason="Mine")
     assert response.status_code == 409
-    assert "only a lead that is in review" in response.get_data(as_text=True)
-    assert lead_row(app, queued).status == "queued"
+    page = response.get_data(as_text=True)
+    claimed = lead_row(app, queued).claimed_at.astimezone(ZoneInfo("America/New_York"))
+    assert (f"This lead is held by sam@example.com since {claimed:%Y-%m-%d %H:%M %Z}; "
+            "ask them to release it.") in page
+    assert " UTC" not in page
+    lead = lead_row(app, queued)
+    assert (lead.status, lead.owner_id) == ("in_review", sales_id)
+    assert len(audit(app, queued)) == 1
+
+
+def test_the_second_of_two_one_step_decisions_is_a_409_naming_who_decided(
+        app, staff_client, other_sales_client, queued, sales_id):
+    kims_page = other_sales_client.get(f"/staff/leads/{queued}").get_data(as_text=True)
+    assert ">Accept<" in kims_page  # Kim sees a queued lead, and the button
+    act(staff_client, queued, "accept")
+    response = act(other_sales_client, queued, "reject", reason="Too small")
+    assert response.status_code == 409
+    assert ("Cannot reject this lead: it is accepted (sam@example.com accepted it "
+            in response.get_data(as_text=True))
+    assert lead_row(app, queued).status == "accepted"
+    assert [row[0] for row in audit(app, queued)] == ["claim", "accept"]
 
 
 def test_release_claim_puts_the_lead_back(app, staff_client, queued, sales_id):
@@ -231,9 +289,14 @@ def test_admin_may_decide_a_lead_someone_else_holds(app, staff_client, admin_cli
 
 
 def test_the_page_offers_only_actions_that_apply(staff_client, queued):
+    """A queued lead can be decided in one step now; a claim stays for those who want
+    to hold a lead while they look into it."""
     page = staff_client.get(f"/staff/leads/{queued}").get_data(as_text=True)
     assert "Claim this lead" in page
-    assert "Accept" not in page.replace("accepted", "")
+    assert ">Accept<" in page
+    assert ">Reject<" in page
+    assert "Claims it for you and accepts it in one step." in page
+    assert "Release claim" not in page
     assert "Mark as spam" in page
     assert "Release into the queue" not in page  # only for screened-out leads
     act(staff_client, queued, "claim")
@@ -241,4 +304,38 @@ def test_the_page_offers_only_actions_that_apply(staff_client, queued):
     assert "Claim this lead" not in page
     assert ">Accept<" in page
     assert ">Reject<" in page
+    assert "in one step" not in page
     assert "Release claim" in page
+
+
+NEXT_LEAD = re.compile(r'<a class="next-lead" href="/staff/leads/([^"]+)">Next in the queue: '
+                       r'([^<]+)</a>')
+
+
+def decided(client, public_id, action, **data):
+    response = act(client, public_id, action, **data)
+    assert response.status_code == 303
+    page = client.get(response.headers["Location"]).get_data(as_text=True)
+    found = NEXT_LEAD.search(page)
+    return (found.group(1), found.group(2)) if found else page
+
+
+def test_each_decision_links_the_next_lead_still_queued_in_the_queues_order(
+        client, staff_client, other_sales_client, submission):
+    a, b, c, d = (add_lead(client, submission, company=f"{name} IT", monthly_budget=budget,
+                           email=f"{name.lower()}@x.example")
+                  for name, budget in [("Alpha", "5000"), ("Bravo", "4000"),
+                                       ("Charlie", "3000"), ("Delta", "2000")])
+    act(other_sales_client, d, "claim")  # in review: not queued, never "next"
+    assert decided(staff_client, b, "accept") == (c, f"Charlie IT ({submission['name']})")
+    assert decided(staff_client, c, "reject", reason="No budget") == (a, "Alpha IT ("
+                                                                      f"{submission['name']})")
+    page = decided(staff_client, a, "spam")
+    assert "Lead marked as spam. The queue is empty: every lead in it has been decided." in page
+
+
+def test_the_next_lead_link_escapes_what_the_sender_typed(client, staff_client, submission):
+    first = add_lead(client, submission, monthly_budget="9000")
+    add_lead(client, submission, company="<b>Evil</b> & Co", email="e@x.example")
+    assert decided(staff_client, first, "accept")[1] == (
+        f"&lt;b&gt;Evil&lt;/b&gt; &amp; Co ({submission['name']})")

@@ -12,7 +12,11 @@ from capture import export
 from capture import queries
 from capture.extensions import db
 from capture.models import Lead
+from tests.conftest import make_app
+from tests.staff.conftest import CHEAP_HASH
 from tests.staff.helpers import add_lead
+from tests.staff.helpers import login
+from tests.staff.helpers import make_staff
 
 ROW_LINK = re.compile(r'href="/staff/leads/([^"]+)"')
 NEXT = re.compile(r'href="([^"]+)" rel="next"')
@@ -190,3 +194,57 @@ def test_csv_download_streams_big_lists_in_order(app, staff_client):
     seed(app, 2500)
     rows = csv_rows(staff_client.get("/staff/export.csv"))
     assert [row["id"] for row in rows] == expected_order(2500)
+
+
+TITLE = "What Is A Qualified Sales Lead?"
+SLUG = "what-is-a-qualified-sales-lead"
+
+
+def test_lists_and_lead_page_name_the_source_article_by_its_title(client, staff_client,
+                                                                  submission):
+    lead = add_lead(client, submission)
+    add_lead(client, submission, source="cold-calling", email="b@x.example")
+    for url in ("/staff/", "/staff/leads"):
+        page = html(staff_client, url)
+        assert f'href="http://site.test/{SLUG}.html">{TITLE}</a>' in page
+        assert f">{SLUG}<" not in page
+        assert 'href="http://site.test/cold-calling.html">cold-calling</a>' in page  # unknown
+        options = re.findall(r'<option value="([^"]*)"[^>]*>([^<]*)</option>',
+                             page.split('id="source"')[1].split("</select>")[0])
+        assert options == [("", "Any"), ("cold-calling", "cold-calling"), (SLUG, TITLE)]
+    page = html(staff_client, f"/staff/leads/{lead}")
+    assert f'href="http://site.test/{SLUG}.html">{TITLE}</a>' in page
+
+
+def test_without_the_sites_articles_slugs_are_shown_as_they_are(database_url, tmp_path,
+                                                                submission):
+    app = make_app(database_url, CONTENT_DIR=str(tmp_path / "no-site-here"), **CHEAP_HASH)
+    make_staff(app, "sam@example.com")
+    staff = app.test_client()
+    assert login(staff, "sam@example.com").status_code == 302
+    add_lead(app.test_client(), submission)
+    page = html(staff, "/staff/")
+    assert f'href="http://site.test/{SLUG}.html">{SLUG}</a>' in page
+    assert TITLE not in page
+
+
+def test_queue_rows_decide_in_one_step_and_a_held_lead_shows_no_buttons(
+        app, client, staff_client, other_sales_client, submission):
+    mine = add_lead(client, submission, monthly_budget="9000")
+    held = add_lead(client, submission, email="b@x.example")
+    token = re.search(r'name="csrf_token"[^>]*value="([^"]+)"',
+                      html(other_sales_client, "/staff/")).group(1)
+    other_sales_client.post(f"/staff/leads/{held}/claim", data={"csrf_token": token})
+    page = html(staff_client, "/staff/")
+    assert f'action="/staff/leads/{mine}/accept"' in page
+    assert f'action="/staff/leads/{mine}/reject"' in page
+    assert f'<textarea id="reject-{mine}" name="reason" rows="2" required>' in page
+    page = html(staff_client, "/staff/?status=in_review")
+    assert shown(page) == [held]
+    assert f'action="/staff/leads/{held}/accept"' not in page
+    assert "kim@example.com" in page
+    token = re.search(r'name="csrf_token"[^>]*value="([^"]+)"', page).group(1)
+    response = staff_client.post(f"/staff/leads/{mine}/reject",
+                                 data={"csrf_token": token, "reason": "Too small"})
+    assert response.status_code == 303
+    assert shown(html(staff_client, "/staff/")) == []
