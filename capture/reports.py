@@ -1,10 +1,11 @@
 """Reports: what became of the leads of each source article or UTM campaign, and
 how many leads came in each week.
 
-Pure, like ``screening``: the database sums the leads up (``capture.staff.reports``
+Pure, like ``screening``: the database counts the leads (``capture.staff.reports``
 holds that SQL, so 100,000 leads never cross into Python one by one) and hands
-this module plain rows; here they become the report's rows, medians and weekly
-series, and its CSV or JSON. No Flask, no database, no clock: ``today`` is given.
+this module plain rows, counts per key and status; here they become the report's
+rows, medians and weekly series, and its CSV or JSON. No Flask, no database, no
+clock: ``today`` is given.
 
 Definitions (the CLI's and the page's alike): received counts every lead; spam and
 screened_out count the leads with that status now; qualified counts leads ever
@@ -18,11 +19,8 @@ import io
 import json
 from collections import defaultdict
 from collections.abc import Iterable
-from collections.abc import Mapping
 from dataclasses import dataclass
-from dataclasses import field
 from datetime import date
-from datetime import datetime
 from datetime import timedelta
 
 from capture.export import guard
@@ -52,31 +50,44 @@ _GROUP_OF = {status: group for group, (_, statuses) in STATUS_GROUPS.items()
              for status in statuses}
 
 
+def noun(by: str) -> str:
+    """The word inside a sentence: "by article", but "by UTM campaign"."""
+    word = BY[by]
+    return word if word[:2].isupper() else word[:1].lower() + word[1:]
+
+
 @dataclass(frozen=True)
-class GroupCounts:
-    """One source's (or campaign's) sums, as the database adds them up."""
+class StatusCount:
+    """One row of the database's GROUP BY: the leads of one key (source or campaign)
+    that have one status now, and how many of those were ever queued and ever
+    accepted. Several rows may share a key and status; they add up."""
 
     key: str
-    received: int = 0
-    spam: int = 0
-    screened_out: int = 0
-    qualified: int = 0
+    status: str
+    leads: int
+    queued: int = 0
     accepted: int = 0
-    won: int = 0
-    won_value: int = 0
-    #: Screened-out leads carrying each reason (a lead may carry several).
-    screened_out_by_reason: Mapping[str, int] = field(default_factory=dict)
-    #: Leads staff released from screened out into the queue, by the reasons they carry.
-    released_by_reason: Mapping[str, int] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class ReasonCount:
+    """Leads of one key that carry one screening reason (a lead may carry several)."""
+
+    key: str
+    reason: str
+    leads: int
 
 
 @dataclass(frozen=True)
 class WonLead:
-    """A won lead's dates: the medians need each one, not a sum."""
+    """A won lead: the medians need each one, not a sum. ``days`` from received to
+    closed (the database subtracts, so 100,000 leads' timestamps never become Python
+    datetimes); None for a lead won before its close date was recorded, which
+    counts but stays out of the median."""
 
     key: str
-    received_at: datetime
-    closed_at: datetime
+    days: float | None
+    value: int | None
 
 
 @dataclass(frozen=True)
@@ -103,7 +114,8 @@ class FunnelRow:
 
 @dataclass(frozen=True)
 class DayCount:
-    """Leads received on one UTC day that have one status now."""
+    """Leads received on one UTC day that have one status now; a count the database
+    made for a whole week carries the week's first day."""
 
     day: date
     status: str
@@ -135,53 +147,66 @@ def median(values: Iterable[float]) -> float | None:
     return (ordered[middle - 1] + ordered[middle]) / 2
 
 
-def days_between(start: datetime, end: datetime) -> float:
-    return (end - start).total_seconds() / 86400
-
-
 def _median_days(won: Iterable[WonLead]) -> float | None:
-    found = median(days_between(lead.received_at, lead.closed_at) for lead in won)
+    found = median(lead.days for lead in won if lead.days is not None)
     return None if found is None else round(found, 1)
 
 
-def _every_reason(counts: Mapping[str, int]) -> dict[str, int]:
-    return {reason: int(counts.get(reason, 0)) for reason in REASONS}
+def _by_reason(found: Iterable[ReasonCount]) -> dict[str, int]:
+    """Every reason id, zero or not; an id no longer in the vocabulary is left out."""
+    totals = dict.fromkeys(REASONS, 0)
+    for entry in found:
+        if entry.reason in totals:
+            totals[entry.reason] += entry.leads
+    return totals
 
 
-def _row(counts: GroupCounts, won: list[WonLead]) -> FunnelRow:
+def _row(key: str, counts: list[StatusCount], won: list[WonLead],
+         screened_out: list[ReasonCount], released: list[ReasonCount]) -> FunnelRow:
+    def having(*statuses: str) -> int:
+        return sum(entry.leads for entry in counts if entry.status in statuses)
+
     return FunnelRow(
-        counts.key,
-        *(int(getattr(counts, name)) for name in COUNTS),
+        key,
+        received=sum(entry.leads for entry in counts),
+        spam=having(S.SPAM),
+        screened_out=having(S.SCREENED_OUT),
+        qualified=sum(entry.queued for entry in counts),
+        accepted=sum(entry.accepted for entry in counts),
+        won=having(S.WON),
+        won_value=sum(lead.value or 0 for lead in won),
         median_days_to_won=_median_days(won),
-        screened_out_by_reason=_every_reason(counts.screened_out_by_reason),
-        released_by_reason=_every_reason(counts.released_by_reason),
+        screened_out_by_reason=_by_reason(screened_out),
+        released_by_reason=_by_reason(released),
     )
 
 
-def funnel_rows(counts: Iterable[GroupCounts], won: Iterable[WonLead]) -> list[FunnelRow]:
-    """One row per key of ``counts``, ordered by key ("" first: leads of no article
-    or campaign), each with the median days to won over its won leads. A won lead
-    whose key has no counts is left out: its lead was counted nowhere."""
-    won_by_key: dict[str, list[WonLead]] = defaultdict(list)
-    for lead in won:
-        won_by_key[lead.key].append(lead)
-    return [_row(group, won_by_key.get(group.key, []))
-            for group in sorted(counts, key=lambda group: group.key)]
+def _grouped(entries: Iterable) -> dict[str, list]:
+    groups = defaultdict(list)
+    for entry in entries:
+        groups[entry.key].append(entry)
+    return groups
 
 
-def total_row(counts: Iterable[GroupCounts], won: Iterable[WonLead]) -> FunnelRow:
+def funnel_rows(counts: Iterable[StatusCount], won: Iterable[WonLead] = (),
+                screened_out: Iterable[ReasonCount] = (),
+                released: Iterable[ReasonCount] = ()) -> list[FunnelRow]:
+    """One row per key that has leads, ordered by key ("" first: leads of no article
+    or campaign). ``screened_out`` counts the reasons of leads screened out now,
+    ``released`` those of leads staff released from screened out. Won leads and
+    reasons of a key without counts are left out: their leads were counted nowhere."""
+    counts, won, screened_out, released = (
+        _grouped(entries) for entries in (counts, won, screened_out, released))
+    return [_row(key, counts[key], won.get(key, []), screened_out.get(key, []),
+                 released.get(key, []))
+            for key in sorted(counts)]
+
+
+def total_row(counts: Iterable[StatusCount], won: Iterable[WonLead] = (),
+              screened_out: Iterable[ReasonCount] = (),
+              released: Iterable[ReasonCount] = ()) -> FunnelRow:
     """Every key at once; the median is over all won leads (not a median of medians)."""
-    counts = list(counts)
-
-    def summed(attribute: str) -> dict[str, int]:
-        return {reason: sum(getattr(group, attribute).get(reason, 0) for group in counts)
-                for reason in REASONS}
-
-    together = GroupCounts(
-        "", **{name: sum(getattr(group, name) for group in counts) for name in COUNTS},
-        screened_out_by_reason=summed("screened_out_by_reason"),
-        released_by_reason=summed("released_by_reason"))
-    return _row(together, list(won))
+    return _row("", list(counts), list(won), list(screened_out), list(released))
 
 
 # --- leads per week ----------------------------------------------------------------
@@ -199,12 +224,18 @@ def first_day(weeks: int, today: date) -> date:
     return week_start(today) - timedelta(weeks=weeks - 1)
 
 
+def week_starts(weeks: int, today: date) -> list[date]:
+    """The Mondays of the last ``weeks`` weeks, oldest first, this week's last."""
+    start = first_day(weeks, today)
+    return [start + timedelta(weeks=i) for i in range(weeks)]
+
+
 def weekly_series(day_counts: Iterable[DayCount], weeks: int, today: date) -> Weekly:
     """Bucket per-day counts into the last ``weeks`` weeks, the current one (with
     ``today``) last, stacked by status group. Days outside those weeks are left out;
     a status no group knows is an error (it would vanish from the chart)."""
-    start = first_day(weeks, today)
-    starts = [start + timedelta(weeks=i) for i in range(weeks)]
+    starts = week_starts(weeks, today)
+    start = starts[0]
     counts = {group: [0] * weeks for group in STATUS_GROUPS}
     for entry in day_counts:
         group = _GROUP_OF.get(entry.status)

@@ -4,43 +4,52 @@ small fixtures whose answers are worked out by hand."""
 import csv
 import io
 import json
-from datetime import UTC
 from datetime import date
-from datetime import datetime
-from datetime import timedelta
 
 import pytest
 
 from capture import reports
 from capture.reports import DayCount
-from capture.reports import GroupCounts
+from capture.reports import ReasonCount
+from capture.reports import StatusCount
 from capture.reports import WonLead
 from capture.vocabulary import REASONS
 from capture.vocabulary import STATUSES
 
 QUALIFIED = "what-is-a-qualified-sales-lead"
 CLOSING = "closing-it-sales-leads"
-T0 = datetime(2026, 1, 5, 9, 0, tzinfo=UTC)
 
+# Counts as the database groups them: per key and status, several rows may share both.
 COUNTS = [
-    GroupCounts(QUALIFIED, received=10, spam=1, screened_out=3, qualified=6, accepted=4,
-                won=2, won_value=5000, screened_out_by_reason={"not_msp": 2, "under_budget": 2},
-                released_by_reason={"not_msp": 1}),
-    GroupCounts("", received=2, spam=2),
-    GroupCounts(CLOSING, received=5, screened_out=1, qualified=4, accepted=2, won=1,
-                won_value=1200, screened_out_by_reason={"too_large": 1}),
+    StatusCount(QUALIFIED, "queued", 2, queued=2),
+    StatusCount(QUALIFIED, "rejected", 1, queued=1),
+    StatusCount(QUALIFIED, "accepted", 1, queued=1, accepted=1),
+    StatusCount(QUALIFIED, "won", 2, queued=2, accepted=2),
+    StatusCount(QUALIFIED, "lost", 1, queued=1, accepted=1),
+    StatusCount(QUALIFIED, "screened_out", 3),
+    StatusCount(QUALIFIED, "spam", 1),  # a bot's form: never queued
+    StatusCount("", "spam", 1),
+    StatusCount("", "spam", 1),
+    StatusCount(CLOSING, "won", 1, queued=1, accepted=1),
+    StatusCount(CLOSING, "lost", 1, queued=1, accepted=1),
+    StatusCount(CLOSING, "queued", 1, queued=1),
+    StatusCount(CLOSING, "spam", 1, queued=1),  # queued, then staff marked it spam
+    StatusCount(CLOSING, "screened_out", 1),
 ]
 WON = [
-    WonLead(QUALIFIED, T0, T0 + timedelta(days=10)),
-    WonLead(CLOSING, T0, T0 + timedelta(days=3, hours=12)),
-    WonLead(QUALIFIED, T0, T0 + timedelta(days=31)),
+    WonLead(QUALIFIED, 10.0, 3000),
+    WonLead(CLOSING, 3.5, 1200),
+    WonLead(QUALIFIED, 31.0, 2000),
 ]
+SCREENED_OUT = [ReasonCount(QUALIFIED, "not_msp", 2), ReasonCount(QUALIFIED, "under_budget", 2),
+                ReasonCount(CLOSING, "too_large", 1)]
+RELEASED = [ReasonCount(QUALIFIED, "not_msp", 1)]
 NO_REASONS = dict.fromkeys(REASONS, 0)
 
 
 @pytest.fixture
 def rows():
-    return reports.funnel_rows(COUNTS, WON)
+    return reports.funnel_rows(COUNTS, WON, SCREENED_OUT, RELEASED)
 
 
 # --- rows ------------------------------------------------------------------------
@@ -49,16 +58,35 @@ def test_rows_are_ordered_by_key_with_no_article_first(rows):
     assert [row.key for row in rows] == ["", CLOSING, QUALIFIED]
 
 
-def test_a_row_keeps_its_sums_and_gains_the_median_days_to_won(rows):
-    qualified = rows[2]
-    assert (qualified.received, qualified.spam, qualified.screened_out, qualified.qualified,
-            qualified.accepted, qualified.won, qualified.won_value) == (10, 1, 3, 6, 4, 2, 5000)
-    assert qualified.median_days_to_won == 20.5  # (10 + 31) / 2
+def figures(row):
+    return (row.received, row.spam, row.screened_out, row.qualified, row.accepted, row.won,
+            row.won_value)
+
+
+def test_a_row_adds_up_its_statuses_and_its_won_leads(rows):
+    assert figures(rows[2]) == (11, 1, 3, 7, 4, 2, 5000)
+    assert figures(rows[1]) == (5, 1, 1, 4, 2, 1, 1200)
+    assert figures(rows[0]) == (2, 2, 0, 0, 0, 0, 0)
+
+
+def test_the_median_days_run_from_received_to_won(rows):
+    assert rows[2].median_days_to_won == 20.5  # (10 + 31) / 2
     assert rows[1].median_days_to_won == 3.5
 
 
 def test_a_row_without_won_leads_has_no_median(rows):
     assert rows[0].median_days_to_won is None
+
+
+def test_a_won_lead_without_a_close_date_counts_but_not_in_the_median():
+    won = [WonLead("a", None, 700), WonLead("a", 4.0, 300)]
+    row = reports.funnel_rows([StatusCount("a", "won", 2, 2, 2)], won)[0]
+    assert (row.won, row.won_value, row.median_days_to_won) == (2, 1000, 4.0)
+
+
+def test_a_won_lead_without_a_value_adds_nothing_to_the_value():
+    won = [WonLead("a", 1.0, None)]
+    assert reports.funnel_rows([StatusCount("a", "won", 1, 1, 1)], won)[0].won_value == 0
 
 
 def test_every_reason_is_in_a_row_zero_or_not(rows):
@@ -67,27 +95,35 @@ def test_every_reason_is_in_a_row_zero_or_not(rows):
     assert rows[0].screened_out_by_reason == rows[0].released_by_reason == NO_REASONS
 
 
-def test_a_won_lead_of_a_key_without_counts_is_left_out():
-    found = reports.funnel_rows(COUNTS[1:2], [WonLead("gone", T0, T0 + timedelta(days=1))])
-    assert [(row.key, row.median_days_to_won) for row in found] == [("", None)]
+def test_a_reason_no_longer_in_the_vocabulary_is_left_out():
+    found = reports.funnel_rows([StatusCount("a", "screened_out", 1)],
+                                screened_out=[ReasonCount("a", "retired_rule", 1)])
+    assert found[0].screened_out_by_reason == NO_REASONS
+
+
+def test_won_leads_and_reasons_of_a_key_without_counts_are_left_out():
+    found = reports.funnel_rows([StatusCount("", "spam", 1)],
+                                [WonLead("gone", 1.0, 100)],
+                                [ReasonCount("gone", "not_msp", 1)])
+    assert [(row.key, row.won_value, row.median_days_to_won) for row in found] \
+        == [("", 0, None)]
 
 
 def test_the_total_row_sums_every_key_and_takes_the_median_over_all_won_leads():
-    total = reports.total_row(COUNTS, WON)
-    assert (total.received, total.spam, total.screened_out, total.qualified, total.accepted,
-            total.won, total.won_value) == (17, 3, 4, 10, 6, 3, 6200)
+    total = reports.total_row(COUNTS, WON, SCREENED_OUT, RELEASED)
+    assert figures(total) == (18, 4, 4, 11, 6, 3, 6200)
     assert total.median_days_to_won == 10.0  # of 3.5, 10 and 31; not a median of medians
     assert total.screened_out_by_reason == {"not_msp": 2, "too_large": 1, "under_budget": 2}
     assert total.released_by_reason == {"not_msp": 1, "too_large": 0, "under_budget": 0}
 
 
 def test_the_funnel_stages_run_from_received_to_won(rows):
-    assert rows[2].stages == [("Received", 10), ("Qualified", 6), ("Accepted", 4), ("Won", 2)]
+    assert rows[2].stages == [("Received", 11), ("Qualified", 7), ("Accepted", 4), ("Won", 2)]
 
 
 def test_an_empty_report_has_no_rows_and_a_zero_total():
-    assert reports.funnel_rows([], []) == []
-    total = reports.total_row([], [])
+    assert reports.funnel_rows([]) == []
+    total = reports.total_row([])
     assert (total.received, total.won_value, total.median_days_to_won) == (0, 0, None)
 
 
@@ -106,8 +142,8 @@ def test_median(values, expected):
 
 
 def test_median_days_are_rounded_to_a_tenth():
-    won = [WonLead("a", T0, T0 + timedelta(hours=8))]  # a third of a day
-    assert reports.funnel_rows([GroupCounts("a", won=1)], won)[0].median_days_to_won == 0.3
+    won = [WonLead("a", 1 / 3, 100)]  # eight hours
+    assert reports.funnel_rows([StatusCount("a", "won", 1)], won)[0].median_days_to_won == 0.3
 
 
 # --- weeks -----------------------------------------------------------------------
@@ -178,6 +214,10 @@ def test_a_status_in_no_group_is_an_error_not_a_missing_lead():
         reports.weekly_series([DayCount(WEDNESDAY, "archived", 1)], 1, WEDNESDAY)
 
 
+def test_the_grouping_reads_in_a_sentence_keeping_acronyms():
+    assert [reports.noun(by) for by in reports.BY] == ["article", "UTM campaign"]
+
+
 def test_week_labels_are_short():
     assert reports.week_label(date(2026, 3, 2)) == "Mar 2"
 
@@ -194,8 +234,8 @@ DETAIL_KEYS = ["median_days_to_won", "screened_out_not_msp", "screened_out_too_l
 def test_json_is_a_list_of_the_eight_keys_per_row_in_order(rows):
     found = json.loads(reports.to_json(rows))
     assert [list(item) for item in found] == [DEFAULT_KEYS] * 3
-    assert found[2] == {"source": QUALIFIED, "received": 10, "spam": 1, "screened_out": 3,
-                        "qualified": 6, "accepted": 4, "won": 2, "won_value": 5000}
+    assert found[2] == {"source": QUALIFIED, "received": 11, "spam": 1, "screened_out": 3,
+                        "qualified": 7, "accepted": 4, "won": 2, "won_value": 5000}
     assert all(type(item[key]) is int for item in found for key in DEFAULT_KEYS[1:])
 
 
@@ -230,7 +270,7 @@ def test_csv_lines_end_in_crlf_and_an_empty_report_is_its_header():
 
 
 def test_csv_guards_a_key_that_a_spreadsheet_would_run():
-    rows = reports.funnel_rows([GroupCounts("=HYPERLINK(1)", received=1)], [])
+    rows = reports.funnel_rows([StatusCount("=HYPERLINK(1)", "queued", 1, queued=1)])
     assert reports.to_csv(rows, by="campaign").splitlines()[1].startswith("'=HYPERLINK(1),1,")
     assert json.loads(reports.to_json(rows, by="campaign"))[0]["campaign"] == "=HYPERLINK(1)"
 
