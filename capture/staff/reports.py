@@ -1,4 +1,4 @@
-"""The SQL behind the reports: ``flask --app capture report funnel`` and the page.
+"""The reports page, and the SQL behind it and ``flask --app capture report funnel``.
 
 The page must stay fast at 100,000 leads, so the database does the counting, in
 the order of one covering index (migration 0005) so that SQLite reads neither the
@@ -15,6 +15,11 @@ from datetime import datetime
 from datetime import time
 from datetime import timedelta
 
+from flask import Response
+from flask import render_template
+from flask import request
+from flask import url_for
+from markupsafe import Markup
 from sqlalchemy import Float
 from sqlalchemy import bindparam
 from sqlalchemy import case
@@ -25,16 +30,22 @@ from sqlalchemy import union_all
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.expression import FunctionElement
 
+from capture import charts
 from capture import reports
+from capture.extensions import db
 from capture.models import AuditEntry
 from capture.models import Lead
 from capture.models import UTCDateTime
 from capture.queries import _carries
+from capture.staff import bp
+from capture.staff import now
 from capture.vocabulary import REASONS
 from capture.vocabulary import STATUSES
 from capture.vocabulary import Status
 
 S = Status
+#: The weekly chart's span: half a year shows the season without crowding the axis.
+WEEKS = 26
 
 
 class days_between(FunctionElement):  # noqa: N801 (an SQL function's name)
@@ -152,3 +163,47 @@ def week_counts(session, starts: list[date]) -> list[reports.DayCount]:
         bounds |= {f"from_{number}": edges[number], f"until_{number}": edges[number + 1]}
     return [reports.DayCount(starts[number], status, leads)
             for number, status, leads in session.execute(_weeks_query(len(starts)), bounds)]
+
+
+# --- the page ----------------------------------------------------------------------
+
+def _by() -> str:
+    by = request.args.get("by", "")
+    return by if by in reports.BY else "source"
+
+
+def _funnel_chart(row: reports.FunnelRow, by: str, number: int) -> Markup:
+    """Markup: ``charts`` escapes every text it draws, the key included."""
+    return Markup(charts.funnel(title=f"{reports.BY[by]}: {row.key or '(none)'}",
+                                stages=row.stages, chart_id=f"funnel-{number}"))
+
+
+@bp.get("/reports")
+def reports_page():
+    by = _by()
+    rows, total = funnel_report(db.session, by)
+    today = now().date()
+    weekly = reports.weekly_series(
+        week_counts(db.session, reports.week_starts(WEEKS, today)), WEEKS, today)
+    weekly_chart = Markup(charts.stacked_bars(
+        title=f"Leads per week, last {WEEKS} weeks, by status now",
+        categories=[reports.week_label(start) for start in weekly.starts],
+        series=weekly.series, x_label="Week starting (Monday, UTC)", y_label="Leads",
+        chart_id="weekly"))
+    return render_template(
+        "staff/reports.html", by=by, by_label=reports.BY[by], by_noun=reports.noun(by),
+        choices={choice: reports.noun(choice) for choice in reports.BY}, rows=rows,
+        total=total, weekly=weekly, weekly_chart=weekly_chart, weeks=WEEKS,
+        funnels=[(row, _funnel_chart(row, by, number)) for number, row in enumerate(rows, 1)],
+        share=charts.share, reasons=REASONS,
+        csv_url=url_for("staff.reports_csv", by=by))
+
+
+@bp.get("/reports.csv")
+def reports_csv():
+    """The page's table: the CLI's ``report funnel --details`` columns."""
+    by = _by()
+    rows, _ = funnel_report(db.session, by)
+    return Response(reports.to_csv(rows, by, details=True), mimetype="text/csv",
+                    headers={"Content-Disposition":
+                             f"attachment; filename=report-{by}-{now():%Y%m%d}.csv"})
