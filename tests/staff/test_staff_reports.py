@@ -110,7 +110,8 @@ def _lead(number, source, campaign, at, status, reasons=()) -> Lead:
 
 
 def seed(app, user_id) -> None:
-    """Each lead as screening left it, then moved by staff a day (or days) later."""
+    """Each lead as screening left it, then moved by staff an hour later (won leads
+    on the day their detail says)."""
     monday = this_monday()
     with app.app_context():
         staff = db.session.get(StaffUser, user_id)
