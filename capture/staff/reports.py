@@ -123,7 +123,7 @@ def won_leads(session, by: str = "source") -> list[reports.WonLead]:
     rows = session.execute(
         select(key, days_between(Lead.received_at, Lead.closed_at), Lead.won_value)
         .where(Lead.status == S.WON))
-    return [reports.WonLead(*row) for row in rows]
+    return list(map(reports.WonLead._make, rows))
 
 
 def funnel_report(session, by: str = "source") -> tuple[list[reports.FunnelRow], reports.FunnelRow]:
