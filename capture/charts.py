@@ -366,8 +366,9 @@ def _check_stages(stages: Sequence[tuple[str, int]]) -> None:
             raise ValueError(f"stage {name!r} has a negative value")
 
 
-def _share(value: int, first: int) -> str:
-    """Percent of the first stage, rounded half up; "<1%" so a few leads never read as none."""
+def share(value: int, first: int) -> str:
+    """Percent of the first stage, rounded half up; "<1%" so a few leads never read as none.
+    Public so that the table beside a funnel words its shares as the funnel does."""
     if 0 < value * 100 < first:
         return "<1%"
     return f"{(200 * value + first) // (2 * first)}%"
@@ -377,7 +378,7 @@ def _stage_value(value: int, first: int, index: int) -> str:
     """The text right of a bar: the first stage is the 100%, so it shows its count alone."""
     if index == 0 or first == 0:
         return _count(value)
-    return f"{_count(value)} · {_share(value, first)}"
+    return f"{_count(value)} · {share(value, first)}"
 
 
 def _stage_tooltip(stages, index: int) -> str:
@@ -385,15 +386,15 @@ def _stage_tooltip(stages, index: int) -> str:
     first_name, first = stages[0]
     if index == 0 or first == 0:
         return f"{name}: {_count(value)}"
-    return f"{name}: {_count(value)} ({_share(value, first)} of {first_name})"
+    return f"{name}: {_count(value)} ({share(value, first)} of {first_name})"
 
 
 def _funnel_summary(stages) -> str:
     first = stages[0][1]
     parts = []
     for i, (name, value) in enumerate(stages):
-        share = f" ({_share(value, first)})" if i and first else ""
-        parts.append(f"{name} {_count(value)}{share}")
+        part = f" ({share(value, first)})" if i and first else ""
+        parts.append(f"{name} {_count(value)}{part}")
     return ", ".join(parts) + "."
 
 

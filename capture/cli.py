@@ -20,6 +20,7 @@ from capture import export
 from capture import outbox
 from capture import pipeline
 from capture import queries
+from capture import reports
 from capture import rescreening
 from capture import screening
 from capture.app import screening_rules
@@ -30,12 +31,14 @@ from capture.mailer import SmtpMailer
 from capture.models import PUBLIC_ID
 from capture.models import Lead
 from capture.models import StaffUser
+from capture.staff import reports as report_queries
 
 leads_cli = AppGroup("leads", help="Look at and export leads.")
 staff_cli = AppGroup("staff", help="Manage staff accounts.")
 outbox_cli = AppGroup("outbox", help="Deliver the alert emails waiting in the outbox.")
 followups_cli = AppGroup("followups", help="The follow-up touches of accepted leads.")
 screening_cli = AppGroup("screening", help="Screening rules over time: rescreen, cases.")
+report_cli = AppGroup("report", help="Where leads come from and what became of them.")
 
 
 @leads_cli.command("export")
@@ -278,11 +281,30 @@ def cases() -> None:
         click.echo(json.dumps(case, ensure_ascii=False))
         count += 1
     click.echo(f"exported {count} cases", err=True)
+# --- report --------------------------------------------------------------------
+
+@report_cli.command("funnel")
+@click.option("--format", "fmt", type=click.Choice(["json", "csv"]), default="json",
+              show_default=True)
+@click.option("--by", type=click.Choice(list(reports.BY)), default="source", show_default=True,
+              help="One row per source article (its slug) or per UTM campaign.")
+@click.option("--details", is_flag=True,
+              help="Add the median days from received to won, and per screening reason "
+                   "the leads screened out and those staff released into the queue.")
+def report_funnel(fmt: str, by: str, details: bool) -> None:
+    """Per source article (or campaign): leads received, spam, screened out, qualified
+    (ever queued), accepted (ever), won and won value (dollars a month)."""
+    rows, _ = report_queries.funnel_report(db.session, by)
+    if fmt == "json":
+        click.echo(reports.to_json(rows, by, details))
+    else:
+        click.echo(reports.to_csv(rows, by, details), nl=False)
 
 
 def init_app(app: Flask) -> None:
     app.cli.add_command(screening_cli)
     app.cli.add_command(followups_cli)
+    app.cli.add_command(report_cli)
     app.cli.add_command(leads_cli)
     app.cli.add_command(staff_cli)
     app.cli.add_command(outbox_cli)

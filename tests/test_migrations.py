@@ -9,14 +9,15 @@ from flask_migrate import upgrade
 from capture.extensions import db
 from tests.conftest import make_app
 
-#: Schema the models cannot describe: the search index of migration 0005.
-SEARCH_INDEX = ("leads_search", "ix_leads_search_trgm")
+#: Schema autogenerate cannot compare: the search index of migration 0005 (the models
+#: cannot describe it) and the reports' index of 0007, which differs per database.
+NOT_COMPARABLE = ("leads_search", "ix_leads_search_trgm", "ix_leads_report")
 
 
 def differences(app) -> list:
     with app.app_context(), db.engine.connect() as connection:
         diffs = compare_metadata(MigrationContext.configure(connection), db.metadata)
-    return [diff for diff in diffs if not any(name in repr(diff) for name in SEARCH_INDEX)]
+    return [diff for diff in diffs if not any(name in repr(diff) for name in NOT_COMPARABLE)]
 
 
 def test_the_migrated_schema_is_the_models_schema(database_url):

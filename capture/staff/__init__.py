@@ -159,3 +159,4 @@ from capture.staff import lead  # noqa: E402,F401
 from capture.staff import pipeline  # noqa: E402,F401
 from capture.staff import quality  # noqa: E402,F401
 from capture.staff import queue  # noqa: E402,F401
+from capture.staff import reports  # noqa: E402,F401

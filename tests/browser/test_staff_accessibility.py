@@ -27,7 +27,7 @@ VARIANTS = {
     "spam": {"email": "c@x.example", "company_fax": "bot"},
 }
 STAFF_PAGES = ["/staff/", "/staff/leads", "/staff/leads?q=northwind", "/staff/screened-out",
-               "/staff/spam", "/staff/today?who=all", "/staff/pipeline",
+               "/staff/spam", "/staff/today?who=all", "/staff/pipeline", "/staff/reports",
                "/staff/screening", "/staff/account", "/staff/accounts", "/staff/audit",
                "/staff/outbox"]
 
