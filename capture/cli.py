@@ -31,6 +31,7 @@ leads_cli = AppGroup("leads", help="Look at and export leads.")
 staff_cli = AppGroup("staff", help="Manage staff accounts.")
 outbox_cli = AppGroup("outbox", help="Deliver the alert emails waiting in the outbox.")
 followups_cli = AppGroup("followups", help="The follow-up touches of accepted leads.")
+dev_cli = AppGroup("dev", help="Development helpers: demo data.")
 
 
 @leads_cli.command("export")
@@ -244,7 +245,57 @@ def digest() -> None:
     click.echo(f"queued {queued} digest{'s' if queued != 1 else ''}", err=True)
 
 
+# --- dev --------------------------------------------------------------------------
+
+@dev_cli.command("seed")
+@click.option("--leads", "count", type=click.IntRange(1, 1_000_000), default=2000,
+              show_default=True, help="How many leads.")
+@click.option("--seed", "seed_value", type=int, default=1, show_default=True,
+              help="The random seed: the same --leads, --seed and --today give the same rows.")
+@click.option("--today", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
+              help="The day the 18 months of history end (YYYY-MM-DD). Default: today, UTC.")
+@password_file_option
+def seed_demo(count: int, seed_value: int, today, password_file: Path | None) -> None:
+    """Fill the database with realistic demo leads and their history, owned by demo
+    accounts (sales1@demo.example ...) it creates. Never in production."""
+    from capture import demo
+    from capture.app import followup_plan
+    from capture.app import screening_rules
+
+    cfg = current_app.config
+    if cfg["ENV"] == "production":
+        raise click.ClickException(
+            "refusing to add demo data: CAPTURE_ENV=production. Demo leads and accounts "
+            "belong in a development database only.")
+    password = _password(password_file) if password_file else demo.new_password()
+    try:
+        accounts.check_password(password)
+    except accounts.AccountError as error:
+        raise click.ClickException(str(error)) from None
+    began = time.perf_counter()
+    with click.progressbar(length=count, label="Seeding demo leads",
+                           file=sys.stderr) as bar:
+        try:
+            summary = demo.seed(
+                db.session, leads=count, seed=seed_value,
+                today=today.date() if today else datetime.now(UTC).date(),
+                template=followup_plan(), rules=screening_rules(), site_url=cfg["SITE_URL"],
+                hasher=_hasher(), password=password, progress=bar.update)
+        except demo.DemoError as error:
+            db.session.rollback()
+            raise click.ClickException(str(error)) from None
+    click.echo(f"Seeded {demo.describe(summary)} in {time.perf_counter() - began:.1f} s.",
+               err=True)
+    if summary.created:
+        shown = "the password from the file" if password_file else f"password: {password}"
+        click.echo(f"Demo accounts {', '.join(summary.created)} with {shown}", err=True)
+    if summary.existing:
+        click.echo(f"Used the existing accounts {', '.join(summary.existing)} as they are.",
+                   err=True)
+
+
 def init_app(app: Flask) -> None:
+    app.cli.add_command(dev_cli)
     app.cli.add_command(followups_cli)
     app.cli.add_command(leads_cli)
     app.cli.add_command(staff_cli)
