@@ -150,9 +150,12 @@ def send_once() -> tuple[int, int]:
         settings=MailSettings.from_config(cfg), policy=outbox.DeliveryPolicy.from_config(cfg))
 
 
-def _digest_round(cfg) -> int:
-    """Queue the daily digests whose hour has come (each person's own time zone)."""
-    return pipeline.enqueue_digests(db.session, datetime.now(UTC), hour=int(cfg["DIGEST_HOUR"]))
+def outbox_round() -> tuple[int, int]:
+    """One round of the worker: queue the daily digests whose hour has come (each
+    person's own time zone), then deliver what is due; (sent, failed)."""
+    pipeline.enqueue_digests(db.session, datetime.now(UTC),
+                             hour=int(current_app.config["DIGEST_HOUR"]))
+    return send_once()
 
 
 @outbox_cli.command("send")
@@ -170,8 +173,7 @@ def send(loop: bool, interval: float) -> None:
     previous = signal.signal(signal.SIGTERM, lambda *_: stopping.append(True))
     try:
         while not stopping:
-            _digest_round(current_app.config)
-            sent, failed = send_once()
+            sent, failed = outbox_round()
             if sent or failed:
                 click.echo(f"sent {sent}, failed {failed}", err=True)
             db.session.remove()
@@ -188,7 +190,8 @@ def send(loop: bool, interval: float) -> None:
 @outbox_cli.command("sink")
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", type=int, default=None, help="Default: CAPTURE_SMTP_PORT.")
-def sink(host: str, port: int | None) -> None:
+@click.option("--quiet", is_flag=True, help="Print the mails only, not that it started.")
+def sink(host: str, port: int | None, quiet: bool) -> None:
     """A local SMTP server that prints every mail to the console (development only)."""
     from aiosmtpd.controller import Controller
 
@@ -202,7 +205,9 @@ def sink(host: str, port: int | None) -> None:
     port = port or int(current_app.config["SMTP_PORT"])
     controller = Controller(PrintingHandler(), hostname=host, port=port)
     controller.start()
-    click.echo(f"SMTP sink on {host}:{port}, printing mails here; Ctrl-C to stop.", err=True)
+    if not quiet:
+        click.echo(f"SMTP sink on {host}:{port}, printing mails here; Ctrl-C to stop.",
+                   err=True)
     stopping = []
     previous = signal.signal(signal.SIGTERM, lambda *_: stopping.append(True))
     try:

@@ -2,8 +2,6 @@
 seed and day, on SQLite and PostgreSQL, and never in production."""
 
 import re
-import shutil
-import uuid
 from datetime import UTC
 from datetime import datetime
 from datetime import timedelta
@@ -28,7 +26,6 @@ from capture.vocabulary import OUTCOMES
 from capture.vocabulary import STAGES
 from capture.vocabulary import STATUSES
 from capture.vocabulary import Status
-from tests import postgres
 from tests.conftest import make_app
 from tests.staff.conftest import CHEAP_HASH
 
@@ -38,16 +35,9 @@ TABLES = (Lead, Touch, Note, AuditEntry)
 
 
 @pytest.fixture
-def other_database_url(tmp_path, migrated_template, postgres_server):
+def other_database_url(new_database):
     """A second migrated database, to seed twice and compare."""
-    if postgres_server:
-        name = f"other_{uuid.uuid4().hex[:12]}"
-        yield postgres.create_database(postgres_server, name, template="leadpress_template")
-        postgres.drop_database(postgres_server, name)
-    else:
-        path = tmp_path / "other.db"
-        shutil.copyfile(migrated_template.removeprefix("sqlite:///"), path)
-        yield f"sqlite:///{path}"
+    return new_database()
 
 
 def demo_app(url, **config):
