@@ -69,6 +69,7 @@ system-packages:
 bench: $(STAMP) system-packages
 	$(BIN)/python bench/intake_throughput.py
 	$(BIN)/python bench/queue_pages.py
+	$(BIN)/python bench/staff_pages.py
 	$(BIN)/python bench/site_audit.py
 
 ## lint: ruff
