@@ -14,7 +14,6 @@ from sqlalchemy import select
 from capture import export
 from capture import queries
 from capture.extensions import db
-from capture.models import Lead
 from capture.models import StaffUser
 from capture.staff import bp
 from capture.staff import now
@@ -46,7 +45,7 @@ def _list(view: str, template: str):
         "first_url": url_for(ENDPOINTS[view], **args) if request.args.get("after") else None,
         "csv_url": url_for("staff.export_csv", view=view, **args),
         "total": queries.count(db.session, filters),
-        "sources": _sources(),
+        "sources": queries.sources(db.session),
         "owners": _owners() if view == "all" else [],
         "statuses": STATUSES,
         "stages": STAGES,
@@ -54,12 +53,6 @@ def _list(view: str, template: str):
     if view in ("screened_out", "spam"):
         context["reason_counts"] = queries.reason_counts(db.session, filters).most_common()
     return render_template(template, **context)
-
-
-def _sources() -> list[str]:
-    """Source articles for the filter; a short distinct list from the index."""
-    query = select(Lead.source).where(Lead.source != "").distinct().order_by(Lead.source)
-    return list(db.session.scalars(query.limit(500)))
 
 
 def _owners() -> list[StaffUser]:
