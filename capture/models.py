@@ -139,7 +139,10 @@ class Lead(db.Model):
         Index("ix_leads_received_id", "received_at", "id"),
         Index("ix_leads_email", "email"),
         Index("ix_leads_source", "source"),
-        Index("ix_leads_status_stage", "status", "stage"),
+        # The pipeline board: a column in its order, its totals from the index (0005).
+        Index("ix_leads_pipeline", "status", "stage", "updated_at", "id", "won_value",
+              "estimated_value"),
+        Index("ix_leads_status_updated", "status", "updated_at", "id"),
         Index("ix_leads_owner_status", "owner_id", "status"),
     )
 
