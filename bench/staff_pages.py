@@ -223,6 +223,11 @@ def run(app, repeat: int) -> None:
             scans = big_scans(lines)
             flagged += bool(scans)
             mark = "  <-- SCAN of a big table: " + "; ".join(scans) if scans else ""
+            walk = (scans and " LIMIT " in statement and "INDEX" in scans[0]
+                    and not any("TEMP B-TREE" in line for line in lines))
+            if walk:
+                mark += (" (a walk in the list's own order that stops at the LIMIT; it reads"
+                         " the whole index only when few rows match)")
             print(f"  [{took:6.1f} ms] {one_line(statement)}")
             for line in lines:
                 print(f"      {line}")

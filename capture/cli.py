@@ -1,5 +1,6 @@
 """Operator commands: ``flask --app capture leads export|show``, ``staff ...``, ``outbox ...``."""
 
+import contextlib
 import csv
 import json
 import signal
@@ -278,16 +279,22 @@ def seed_demo(count: int, seed_value: int, today, password_file: Path | None) ->
     except accounts.AccountError as error:
         raise click.ClickException(str(error)) from None
     began = time.perf_counter()
-    with click.progressbar(length=count, label="Seeding demo leads",
-                           file=sys.stderr) as bar:
+    with contextlib.ExitStack() as bars:
+        shown = {}
+
+        def progress(phase: str, step: int, total: int) -> None:
+            if phase not in shown:  # one bar per phase, on standard error
+                shown[phase] = bars.enter_context(click.progressbar(
+                    length=total, label=phase, file=sys.stderr))
+            shown[phase].update(step)
+
         try:
             summary = demo.seed(
                 db.session, leads=count, seed=seed_value,
                 today=today.date() if today else datetime.now(UTC).date(),
                 template=followup_plan(), rules=screening_rules(), site_url=cfg["SITE_URL"],
-                hasher=_hasher(), password=password, progress=bar.update)
+                hasher=_hasher(), password=password, progress=progress)
         except demo.DemoError as error:
-            db.session.rollback()
             raise click.ClickException(str(error)) from None
     click.echo(f"Seeded {demo.describe(summary)} in {time.perf_counter() - began:.1f} s.",
                err=True)

@@ -131,6 +131,10 @@ RELEASED_SHARE = 0.05
 # --- words -----------------------------------------------------------------------
 
 
+def _slug(text: str) -> str:
+    return "".join(ch for ch in text.lower() if ch.isalnum())
+
+
 def _words(text: str) -> tuple[str, ...]:
     """A long list kept short on the page ("_" stands for a space inside an item)."""
     return tuple(word.replace("_", " ") for word in text.split())
@@ -366,7 +370,6 @@ GENERIC_TOUCH_NOTES = {
 }
 OUTCOME_WEIGHTS = {"talked": 35, "left_message": 25, "no_answer": 15, "meeting_booked": 15,
                    "not_now": 10}
-assert set(OUTCOME_WEIGHTS) | {"done"} <= set(OUTCOMES)
 
 # --- the generator --------------------------------------------------------------------
 
@@ -404,7 +407,7 @@ INTERESTS = Weighted.of({"appointment_setting": 45, "telemarketing_campaign": 20
                          "lead_generation": 25, "pricing_only": 5, "other": 5}.items())
 ROLES = Weighted.of({"owner": 50, "executive": 15, "sales_manager": 20, "technician": 8,
                      "other": 7}.items())
-PROVIDER_TYPES = Weighted.of({"msp": 60, "it_consultant": 25, "var": 15}.items())
+PROVIDER_KINDS = Weighted.of({"msp": 60, "it_consultant": 25, "var": 15}.items())
 SCREENED_SHAPES = Weighted.of({"end_user": 40, "software": 8, "too_large": 15,
                                "under_budget": 30, "said_msp": 7}.items())
 LOST_AT = Weighted.of({0: 30, 1: 30, 2: 20, 3: 20}.items())
@@ -414,8 +417,8 @@ OUTCOMES_DRAWN = Weighted.of(OUTCOME_WEIGHTS.items())
 
 @dataclass
 class Story:
-    """One lead and what happened to it; touches, notes and audit entries point at
-    the lead by its place in the batch until the database gives it an id."""
+    """One lead and what happened to it; its touches, notes and audit entries get the
+    lead's id when its batch is written."""
 
     lead: dict
     touches: list = field(default_factory=list)
@@ -480,7 +483,7 @@ class Generator:
     def _working_time(self, day: date) -> datetime:
         """Some time in a US working day (14:00 to 22:00 UTC), never after the anchor."""
         moment = datetime.combine(day, time(14), UTC) + timedelta(
-            seconds=self.rng.randrange(8 * 3600))
+            seconds=int(self.rng.random() * 8 * 3600))
         return min(moment, self.latest)
 
     def skeleton(self) -> list[tuple[datetime, Fate]]:
@@ -495,7 +498,7 @@ class Generator:
             day = self.today - timedelta(days=self._days_ago(fate.newest, fate.oldest))
             hour = self.rng.pick(hours) if fate.intake != BOT else self.rng.randrange(24)
             moment = datetime.combine(day, time(hour), UTC) + timedelta(
-                seconds=self.rng.randrange(3600), microseconds=self.rng.randrange(1_000_000))
+                seconds=3600 * self.rng.random())
             arrivals.append((moment, fate))
         arrivals.sort(key=lambda arrival: arrival[0])
         return arrivals
@@ -522,27 +525,22 @@ class Generator:
         return self.rng.choice((f"({area}) 555-{line}", f"{area}-555-{line}",
                                 f"+1 {area} 555 {line}"))
 
-    def _company(self, kind: str, last: str) -> str:
+    def _company(self, kind: str, last: str) -> tuple[str, str]:
+        """A company name and its web domain (the name without its legal suffix)."""
         rng = self.rng
-        place = rng.choice(PLACES)
-        if kind == "var":
-            core = rng.choice(VAR_CORES)
-        elif kind == "business":
-            return f"{place} {rng.choice(BUSINESS_KINDS)}"
+        name = rng.choice(PLACES)
+        suffix = ""
+        if kind == "business":
+            core = rng.choice(BUSINESS_KINDS)
         elif kind == "large":
-            return f"{place} {rng.choice(LARGE_KINDS)}"
+            core = rng.choice(LARGE_KINDS)
         elif kind == "software":
-            return f"{place}{rng.choice(SOFTWARE_KINDS)}{rng.choice(SUFFIXES)}"
+            core, suffix = rng.choice(SOFTWARE_KINDS), rng.choice(SUFFIXES)
         else:
-            core = rng.choice(PROVIDER_CORES)
-        name = last if rng.random() < 0.25 else place
-        return f"{name} {core}{rng.choice(SUFFIXES)}"
-
-    @staticmethod
-    def _domain(company: str) -> str:
-        words = company.replace(",", " ").split()
-        words = [w for w in words if w not in ("LLC", "Inc.", "Co.", "Group", "&")] or words
-        return "".join(ch for ch in "".join(words).lower() if ch.isalnum())[:30] + ".example"
+            core = rng.choice(VAR_CORES if kind == "var" else PROVIDER_CORES)
+            name, suffix = last if rng.random() < 0.25 else name, rng.choice(SUFFIXES)
+        joiner = "" if kind == "software" else " "
+        return f"{name}{joiner}{core}{suffix}", f"{_slug(name + core)[:30]}.example"
 
     def _email(self, first: str, last: str, domain: str) -> str:
         local = self.rng.choice((f"{first}.{last}", first, f"{first[0]}{last}",
@@ -573,7 +571,7 @@ class Generator:
         rng = self.rng
         first, last = self._person()
         interest, role, company_type = rng.pick(INTERESTS), rng.pick(ROLES), \
-            rng.pick(PROVIDER_TYPES)
+            rng.pick(PROVIDER_KINDS)
         employees, budget, fax = self._employees(), self._budget(), ""
         kind = "var" if company_type == "var" else "provider"
         message = rng.choice(PROVIDER_MESSAGES) if rng.random() < 0.7 else ""
@@ -608,8 +606,7 @@ class Generator:
             message = rng.choice(SPAM_MESSAGES)
             fax = rng.choice(("1234567890", "http://seo-rank.example", "+1 555 0199", "fax"))
             employees, budget = rng.choice((1, 10, 100, 1000)), rng.choice((0, 1000, 99999))
-        company = self._company(kind, last)
-        domain = self._domain(company)
+        company, domain = self._company(kind, last)
         if intake == BOT:
             name, email = rng.choice(SPAM_NAMES), f"{first.lower()}{rng.randrange(1000)}@" \
                                                   "mailbox.example"
@@ -823,7 +820,7 @@ class Generator:
                 continue  # not yet, or forgotten: stays open
             who = owner if rng.random() < 0.9 else self._staff()
             self._complete(story, touch, done_at, who)
-            if not any(other["status"] == OPEN for other in touches):
+            if all(other["status"] != OPEN for other in touches):
                 after = max(self._local_day(done_at, who), touch["due"])
                 planned = followup.next_check_in(after, template,
                                                  lost=story.lead["status"] == S.LOST)
@@ -905,64 +902,87 @@ def new_password() -> str:
 
 def seed(session, *, leads: int, seed: int, today: date, template: followup.PlanTemplate,
          rules: ScreeningRules, site_url: str, hasher, password: str | None = None,
-         progress: Callable[[int], None] = lambda done: None) -> Summary:
+         progress: Callable[[str, int, int], None] = lambda phase, done, total: None
+         ) -> Summary:
     """Write ``leads`` demo leads with their history in one transaction (the accounts
     first: they commit on their own). Refuses a database that holds this seed's
-    leads already: the same seed makes the same ids."""
+    leads already: the same seed makes the same ids. ``progress(phase, step, total)``
+    hears of each batch written."""
     summary = Summary()
     anchor = datetime.combine(today, time(), UTC)
     staff = demo_staff(session, password=password, hasher=hasher, anchor=anchor,
                        summary=summary)
     generator = Generator(count=leads, seed=seed, today=today, staff=staff,
                           template=template, rules=rules, site_url=site_url)
-    leads_table, touches_table = Lead.__table__, Touch.__table__
+    dialect = session.get_bind().dialect.name
+    if dialect == "sqlite":
+        # A dozen indexes take random keys (public ids, fingerprints, emails): with
+        # SQLite's default 2 MB page cache, inserting spends much of its time re-reading
+        # index pages. 256 MB for this connection while it seeds, then the default.
+        session.execute(text("PRAGMA cache_size=-262144"))
+    try:
+        audit = _write_leads(session, generator, seed, summary, progress)
+        _write_audit(session, audit, progress)
+        summary.audit_entries = len(audit)
+        if dialect == "postgresql":
+            session.execute(text("SELECT setval(pg_get_serial_sequence('leads', 'id'), "
+                                 "(SELECT max(id) FROM leads))"))
+        session.commit()
+    finally:
+        session.rollback()
+        if dialect == "sqlite":
+            session.execute(text("PRAGMA cache_size=-2000"))
+            session.commit()
+    return summary
+
+
+LEADS_PHASE, AUDIT_PHASE = "Seeding demo leads", "Writing their audit log"
+
+
+def _write_leads(session, generator: Generator, seed: int, summary: Summary,
+                 progress) -> list[tuple]:
+    """Leads, touches and notes a batch at a time; the audit entries, for the end."""
     audit = []
-    first = True
     # Ids in arrival order, given here: RETURNING with its order kept costs SQLite one
     # statement per row. PostgreSQL's sequence is moved past them at the end.
     next_id = (session.scalar(select(func.max(Lead.id))) or 0) + 1
-    for batch in generator.batches():
+    for number, batch in enumerate(generator.batches()):
         rows = [story.lead for story in batch]
-        if first:
-            first = False
-            ids = [row["public_id"] for row in rows]
-            if session.scalar(select(func.count()).select_from(Lead)
-                              .where(Lead.public_id.in_(ids))):
-                raise DemoError(f"this database already holds the demo leads of --seed {seed}; "
-                                "use another --seed, or an empty database")
+        if number == 0 and session.scalar(select(func.count()).select_from(Lead).where(
+                Lead.public_id.in_([row["public_id"] for row in rows]))):
+            raise DemoError(f"this database already holds the demo leads of --seed {seed}; "
+                            "use another --seed, or an empty database")
         lead_ids = range(next_id, next_id + len(rows))
         next_id += len(rows)
-        for lead_id, row in zip(lead_ids, rows, strict=True):
-            row["id"] = lead_id
-        session.execute(insert(leads_table), rows)
         touches, notes = [], []
         for lead_id, story in zip(lead_ids, batch, strict=True):
-            summary.by_status[story.lead["status"]] = \
-                summary.by_status.get(story.lead["status"], 0) + 1
+            story.lead["id"] = lead_id
+            status = story.lead["status"]
+            summary.by_status[status] = summary.by_status.get(status, 0) + 1
             touches.extend(touch | {"lead_id": lead_id} for touch in story.touches)
             notes.extend(note | {"lead_id": lead_id} for note in story.notes)
             audit.extend((entry[0], lead_id, *entry[1:]) for entry in story.audit)
+        session.execute(insert(Lead.__table__), rows)
         if touches:
-            session.execute(insert(touches_table), touches)
+            session.execute(insert(Touch.__table__), touches)
         if notes:
             session.execute(insert(Note.__table__), notes)
         summary.leads += len(rows)
         summary.touches += len(touches)
         summary.notes += len(notes)
-        progress(len(rows))
-    # The audit log reads newest first by id: write it in time order.
+        progress(LEADS_PHASE, len(rows), generator.count)
+    return audit
+
+
+def _write_audit(session, audit: list[tuple], progress, batch: int = 10_000) -> None:
+    """The audit log reads newest first by id: written in time order, all leads mixed."""
     audit.sort(key=lambda entry: entry[0])
     columns = ("at", "lead_id", "actor_id", "action", "from_status", "to_status", "why")
-    for start in range(0, len(audit), 10_000):
+    for start in range(0, len(audit), batch):
+        chunk = audit[start:start + batch]
         session.execute(insert(AuditEntry.__table__),
-                        [dict(zip(columns, entry, strict=True))
-                         for entry in audit[start:start + 10_000]])
-    summary.audit_entries = len(audit)
-    if session.get_bind().dialect.name == "postgresql":
-        session.execute(text("SELECT setval(pg_get_serial_sequence('leads', 'id'), "
-                             "(SELECT max(id) FROM leads))"))
-    session.commit()
-    return summary
+                        [dict(zip(columns, entry, strict=True)) for entry in chunk])
+        progress(AUDIT_PHASE, len(chunk), len(audit))
 
 
 def describe(summary: Summary) -> str:
