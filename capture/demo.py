@@ -19,6 +19,7 @@ in the order they were received, so row ids follow time as they do for real.
 """
 
 import bisect
+import re
 import secrets
 from collections.abc import Callable
 from collections.abc import Iterator
@@ -132,7 +133,10 @@ RELEASED_SHARE = 0.05
 
 
 def _slug(text: str) -> str:
-    return "".join(ch for ch in text.lower() if ch.isalnum())
+    return _NOT_ALNUM.sub("", text.lower())
+
+
+_NOT_ALNUM = re.compile(r"[^a-z0-9]")
 
 
 def _words(text: str) -> tuple[str, ...]:
