@@ -8,27 +8,43 @@ STAMP := $(VENV)/.installed
 AXE := tests/browser/node_modules/axe-core/axe.min.js
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# make run builds the site for its own address: output/ on the default port,
+# output-PORT/ on another, so two copies can run side by side (PORT=8000, PORT=8100).
+RUN_SITE := $(if $(filter 8000,$(PORT)),output,output-$(PORT))
+# make demo (or make run DEMO=1): this many demo leads on an empty database first.
+DEMO ?=
+DEMO_LEADS ?= 2000
 PYTEST_ARGS ?=
 # Root installs system packages directly (CI runs as root); anyone else through sudo.
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 export FLASK_APP := capture
 
-.PHONY: run build test bench bench-packages lint fmt lock clean system-packages axe
+.PHONY: run demo build test bench bench-packages lint fmt lock clean system-packages axe
 
+# pip says nothing unless it fails; then everything it said is shown.
 $(STAMP): requirements.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	@$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt \
+	  > $(VENV)/pip.log 2>&1 || { cat $(VENV)/pip.log; exit 1; }
 	@touch $(STAMP)
+
+# The site for the local service at HOST:PORT (pelicanconf.py); add -o DIR.
+BUILD_SITE = $(BIN)/pelican content -s pelicanconf.py --delete-output-directory \
+  -e 'SITEURL="http://$(HOST):$(PORT)"' 'CAPTURE_URL="http://$(HOST):$(PORT)/leads"'
 
 ## build: the static site into output/ (pelicanconf.py, the local capture service)
 build: $(STAMP)
-	$(BIN)/pelican content -s pelicanconf.py -o output --delete-output-directory \
-	  -e 'SITEURL="http://$(HOST):$(PORT)"' 'CAPTURE_URL="http://$(HOST):$(PORT)/leads"'
+	$(BUILD_SITE) -o output
 
-## run: build the site, migrate the database, start the capture service serving output/ too
-run: build
-	$(BIN)/python -m capture.devserver --host $(HOST) --port $(PORT)
+## run: build the site, migrate the database, start the capture service serving the
+## site too, then print one banner: where to go, how to log in
+## demo: the same, with 2,000 demo leads added first to an empty database
+run demo: $(STAMP)
+	@$(BUILD_SITE) -o $(RUN_SITE) > $(VENV)/site-build-$(PORT).log 2>&1 \
+	  || { cat $(VENV)/site-build-$(PORT).log; exit 1; }
+	@$(BIN)/python -m capture.devserver --host $(HOST) --port $(PORT) --site $(RUN_SITE) \
+	  $(if $(or $(DEMO),$(filter demo,$@)),--demo $(DEMO_LEADS))
 
 ## test: every test on SQLite (unit, real Pelican builds, the live service, a real
 ## browser), then everything that touches the database again on PostgreSQL
@@ -64,6 +80,7 @@ system-packages:
 bench: $(STAMP) system-packages bench-packages
 	$(BIN)/python bench/intake_throughput.py
 	$(BIN)/python bench/queue_pages.py
+	$(BIN)/python bench/staff_pages.py
 	$(BIN)/python bench/site_audit.py
 
 ## bench-packages: wrk, the load generator of bench/intake_throughput.py
@@ -85,4 +102,5 @@ lock:
 	( sed -n '1,2p' requirements.txt; /tmp/leadpress-lock/bin/pip freeze ) > requirements.txt.new && mv requirements.txt.new requirements.txt
 
 clean:
-	rm -rf output .pytest_cache .ruff_cache .hypothesis tests/browser/node_modules tests/browser/screenshots
+	rm -rf output output-* .pytest_cache .ruff_cache .hypothesis tests/browser/node_modules \
+	  tests/browser/screenshots

@@ -233,3 +233,16 @@ def ensure_first_admin(session, *, hasher: PasswordHasher) -> str | None:
     password = secrets.token_urlsafe(12)
     create_staff(session, FIRST_ADMIN_EMAIL, password, role="admin", hasher=hasher)
     return password
+
+
+def login_hint(session) -> str | None:
+    """The account a start-up message names: admin@localhost (the one `make run`
+    creates), else the oldest active admin, else the oldest active account."""
+    for query in (select(StaffUser.email).where(StaffUser.email == FIRST_ADMIN_EMAIL),
+                  select(StaffUser.email).where(StaffUser.role == "admin"),
+                  select(StaffUser.email)):
+        email = session.scalar(query.where(StaffUser.active.is_(True))
+                               .order_by(StaffUser.id).limit(1))
+        if email:
+            return email
+    return None

@@ -1,5 +1,6 @@
 """Operator commands: ``flask --app capture leads export|show``, ``staff ...``, ``outbox ...``."""
 
+import contextlib
 import csv
 import json
 import signal
@@ -39,6 +40,7 @@ outbox_cli = AppGroup("outbox", help="Deliver the alert emails waiting in the ou
 followups_cli = AppGroup("followups", help="The follow-up touches of accepted leads.")
 screening_cli = AppGroup("screening", help="Screening rules over time: rescreen, cases.")
 report_cli = AppGroup("report", help="Where leads come from and what became of them.")
+dev_cli = AppGroup("dev", help="Development helpers: demo data.")
 
 
 @leads_cli.command("export")
@@ -157,9 +159,12 @@ def send_once() -> tuple[int, int]:
         settings=MailSettings.from_config(cfg), policy=outbox.DeliveryPolicy.from_config(cfg))
 
 
-def _digest_round(cfg) -> int:
-    """Queue the daily digests whose hour has come (each person's own time zone)."""
-    return pipeline.enqueue_digests(db.session, datetime.now(UTC), hour=int(cfg["DIGEST_HOUR"]))
+def outbox_round() -> tuple[int, int]:
+    """One round of the worker: queue the daily digests whose hour has come (each
+    person's own time zone), then deliver what is due; (sent, failed)."""
+    pipeline.enqueue_digests(db.session, datetime.now(UTC),
+                             hour=int(current_app.config["DIGEST_HOUR"]))
+    return send_once()
 
 
 @outbox_cli.command("send")
@@ -177,8 +182,7 @@ def send(loop: bool, interval: float) -> None:
     previous = signal.signal(signal.SIGTERM, lambda *_: stopping.append(True))
     try:
         while not stopping:
-            _digest_round(current_app.config)
-            sent, failed = send_once()
+            sent, failed = outbox_round()
             if sent or failed:
                 click.echo(f"sent {sent}, failed {failed}", err=True)
             db.session.remove()
@@ -195,7 +199,8 @@ def send(loop: bool, interval: float) -> None:
 @outbox_cli.command("sink")
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", type=int, default=None, help="Default: CAPTURE_SMTP_PORT.")
-def sink(host: str, port: int | None) -> None:
+@click.option("--quiet", is_flag=True, help="Print the mails only, not that it started.")
+def sink(host: str, port: int | None, quiet: bool) -> None:
     """A local SMTP server that prints every mail to the console (development only)."""
     from aiosmtpd.controller import Controller
 
@@ -209,7 +214,9 @@ def sink(host: str, port: int | None) -> None:
     port = port or int(current_app.config["SMTP_PORT"])
     controller = Controller(PrintingHandler(), hostname=host, port=port)
     controller.start()
-    click.echo(f"SMTP sink on {host}:{port}, printing mails here; Ctrl-C to stop.", err=True)
+    if not quiet:
+        click.echo(f"SMTP sink on {host}:{port}, printing mails here; Ctrl-C to stop.",
+                   err=True)
     stopping = []
     previous = signal.signal(signal.SIGTERM, lambda *_: stopping.append(True))
     try:
@@ -301,7 +308,63 @@ def report_funnel(fmt: str, by: str, details: bool) -> None:
         click.echo(reports.to_csv(rows, by, details), nl=False)
 
 
+# --- dev --------------------------------------------------------------------------
+
+@dev_cli.command("seed")
+@click.option("--leads", "count", type=click.IntRange(1, 1_000_000), default=2000,
+              show_default=True, help="How many leads.")
+@click.option("--seed", "seed_value", type=int, default=1, show_default=True,
+              help="The random seed: the same --leads, --seed and --today give the same rows.")
+@click.option("--today", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
+              help="The day the 18 months of history end (YYYY-MM-DD). Default: today, UTC.")
+@password_file_option
+def seed_demo(count: int, seed_value: int, today, password_file: Path | None) -> None:
+    """Fill the database with realistic demo leads and their history, owned by demo
+    accounts (sales1@demo.example ...) it creates. Never in production."""
+    from capture import demo
+    from capture.app import followup_plan
+    from capture.app import screening_rules
+
+    cfg = current_app.config
+    if cfg["ENV"] == "production":
+        raise click.ClickException(
+            "refusing to add demo data: CAPTURE_ENV=production. Demo leads and accounts "
+            "belong in a development database only.")
+    password = _password(password_file) if password_file else demo.new_password()
+    try:
+        accounts.check_password(password)
+    except accounts.AccountError as error:
+        raise click.ClickException(str(error)) from None
+    began = time.perf_counter()
+    with contextlib.ExitStack() as bars:
+        shown = {}
+
+        def progress(phase: str, step: int, total: int) -> None:
+            if phase not in shown:  # one bar per phase, on standard error
+                shown[phase] = bars.enter_context(click.progressbar(
+                    length=total, label=phase, file=sys.stderr))
+            shown[phase].update(step)
+
+        try:
+            summary = demo.seed(
+                db.session, leads=count, seed=seed_value,
+                today=today.date() if today else datetime.now(UTC).date(),
+                template=followup_plan(), rules=screening_rules(), site_url=cfg["SITE_URL"],
+                hasher=_hasher(), password=password, progress=progress)
+        except demo.DemoError as error:
+            raise click.ClickException(str(error)) from None
+    click.echo(f"Seeded {demo.describe(summary)} in {time.perf_counter() - began:.1f} s.",
+               err=True)
+    if summary.created:
+        shown = "the password from the file" if password_file else f"password: {password}"
+        click.echo(f"Demo accounts {', '.join(summary.created)} with {shown}", err=True)
+    if summary.existing:
+        click.echo(f"Used the existing accounts {', '.join(summary.existing)} as they are.",
+                   err=True)
+
+
 def init_app(app: Flask) -> None:
+    app.cli.add_command(dev_cli)
     app.cli.add_command(screening_cli)
     app.cli.add_command(followups_cli)
     app.cli.add_command(report_cli)

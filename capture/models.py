@@ -6,6 +6,7 @@ import string
 from datetime import UTC
 from datetime import date
 from datetime import datetime
+from random import Random
 
 from sqlalchemy import JSON
 from sqlalchemy import Boolean
@@ -34,11 +35,15 @@ _ID_FIRST = string.ascii_letters + string.digits
 _ID_REST = _ID_FIRST + "-_"
 
 
-def new_public_id() -> str:
+def new_public_id(*, rng: Random | None = None) -> str:
     """About 132 random bits: a lead's address must not be guessable from its
     neighbours. The first character is a letter or digit, so an id never starts
-    with "-" (a command-line option) or "=", "+", "@" (a spreadsheet formula)."""
-    return secrets.choice(_ID_FIRST) + "".join(secrets.choice(_ID_REST) for _ in range(21))
+    with "-" (a command-line option) or "=", "+", "@" (a spreadsheet formula).
+    ``rng`` is for demo data only (``random.Random(seed)``: the same ids on every
+    run); keyword-only, so SQLAlchemy calls the column default bare."""
+    if rng is None:
+        return secrets.choice(_ID_FIRST) + "".join(secrets.choice(_ID_REST) for _ in range(21))
+    return rng.choice(_ID_FIRST) + "".join(rng.choices(_ID_REST, k=21))
 
 
 class UTCDateTime(TypeDecorator):
@@ -136,7 +141,10 @@ class Lead(db.Model):
         Index("ix_leads_received_id", "received_at", "id"),
         Index("ix_leads_email", "email"),
         Index("ix_leads_source", "source"),
-        Index("ix_leads_status_stage", "status", "stage"),
+        # The pipeline board: a column in its order, its totals from the index (0008).
+        Index("ix_leads_pipeline", "status", "stage", "updated_at", "id", "won_value",
+              "estimated_value"),
+        Index("ix_leads_status_updated", "status", "updated_at", "id"),
         Index("ix_leads_owner_status", "owner_id", "status"),
     )
 

@@ -131,6 +131,28 @@ def empty_database_url(tmp_path, postgres_server):
 
 
 @pytest.fixture
+def new_database(tmp_path, migrated_template, postgres_server):
+    """Make more databases for one test: ``new_database()`` a migrated one,
+    ``new_database(migrated=False)`` one with no tables yet."""
+    made = []
+
+    def new(migrated: bool = True) -> str:
+        name = f"{'extra' if migrated else 'empty'}_{uuid.uuid4().hex[:12]}"
+        if postgres_server:
+            made.append(name)
+            return postgres.create_database(postgres_server, name, template=(
+                "leadpress_template" if migrated else None))
+        path = tmp_path / f"{name}.db"
+        if migrated:
+            shutil.copyfile(migrated_template.removeprefix("sqlite:///"), path)
+        return f"sqlite:///{path}"
+
+    yield new
+    for name in made:
+        postgres.drop_database(postgres_server, name)
+
+
+@pytest.fixture
 def app(database_url):
     return make_app(database_url)
 

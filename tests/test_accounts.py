@@ -95,6 +95,18 @@ def test_no_first_admin_when_any_account_exists(ctx):
     assert db.session.scalars(select(StaffUser.email)).all() == ["sam@example.com"]
 
 
+def test_the_login_named_at_start_up_is_the_first_admin_else_any_active_account(ctx):
+    assert accounts.login_hint(db.session) is None
+    accounts.create_staff(db.session, "sam@example.com", GOOD, hasher=CHEAP)
+    assert accounts.login_hint(db.session) == "sam@example.com"
+    accounts.create_staff(db.session, "ada@example.com", GOOD, role="admin", hasher=CHEAP)
+    assert accounts.login_hint(db.session) == "ada@example.com"
+    accounts.create_staff(db.session, "admin@localhost", GOOD, role="admin", hasher=CHEAP)
+    assert accounts.login_hint(db.session) == "admin@localhost"
+    accounts.disable(db.session, "admin@localhost")
+    assert accounts.login_hint(db.session) == "ada@example.com"
+
+
 def test_production_hasher_keeps_argon2_defaults():
     hasher = accounts.hasher_from_config({})
     assert (hasher.time_cost, hasher.memory_cost) == (PasswordHasher().time_cost,

@@ -38,15 +38,20 @@ def board_totals(session) -> dict[str, tuple[int, int]]:
 
 
 def column_leads(session, column: str, limit: int = SHOWN_PER_COLUMN) -> list[Lead]:
-    """The most recently moved leads of a column (an index walk on status and stage)."""
-    query = select(Lead).options(selectinload(Lead.owner))
+    """The most recently moved leads of a column. Each (status, stage) is an index walk
+    that stops at ``limit`` (ix_leads_pipeline, ix_leads_status_updated); the "new"
+    column holds two stages ("" for leads accepted before stages existed), and
+    ``stage IN ("new", "")`` would sort the whole column, so it takes two walks."""
     if column in STAGES:
-        stages = ("new", "") if column == "new" else (column,)
-        query = query.where(Lead.status == Status.ACCEPTED, Lead.stage.in_(stages))
+        parts = [(Lead.status == Status.ACCEPTED) & (Lead.stage == stage)
+                 for stage in (("new", "") if column == "new" else (column,))]
     else:
-        query = query.where(Lead.status == column)
-    return list(session.scalars(query.order_by(Lead.updated_at.desc(), Lead.id.desc())
-                                .limit(limit)))
+        parts = [Lead.status == column]
+    leads = []
+    for where in parts:
+        leads += session.scalars(select(Lead).options(selectinload(Lead.owner)).where(where)
+                                 .order_by(Lead.updated_at.desc(), Lead.id.desc()).limit(limit))
+    return sorted(leads, key=lambda lead: (lead.updated_at, lead.id), reverse=True)[:limit]
 
 
 def next_touches(session, lead_ids: list[int]) -> dict[int, Touch]:
@@ -56,9 +61,11 @@ def next_touches(session, lead_ids: list[int]) -> dict[int, Touch]:
     earliest = (select(Touch.lead_id, func.min(Touch.due).label("due"))
                 .where(Touch.lead_id.in_(lead_ids), Touch.status == "open")
                 .group_by(Touch.lead_id).subquery())
+    # The outer lead_id IN lets SQLite start from these leads' touches; without it, it
+    # read every open touch (tens of thousands) and probed the subquery for each.
     rows = session.scalars(select(Touch).join(
         earliest, (Touch.lead_id == earliest.c.lead_id) & (Touch.due == earliest.c.due))
-        .where(Touch.status == "open").order_by(Touch.id))
+        .where(Touch.lead_id.in_(lead_ids), Touch.status == "open").order_by(Touch.id))
     found: dict[int, Touch] = {}
     for touch in rows:
         found.setdefault(touch.lead_id, touch)

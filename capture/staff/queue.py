@@ -17,7 +17,6 @@ from capture import lifecycle
 from capture import queries
 from capture.app import article_titles
 from capture.extensions import db
-from capture.models import Lead
 from capture.models import StaffUser
 from capture.staff import bp
 from capture.staff import now
@@ -63,10 +62,8 @@ def _list(view: str, template: str):
 def _sources() -> list[tuple[str, str]]:
     """Source articles for the filter, (slug, title) by title; a short distinct list
     from the index."""
-    query = select(Lead.source).where(Lead.source != "").distinct().order_by(Lead.source)
     titles = article_titles()
-    options = [(slug, articles.title(titles, slug))
-               for slug in db.session.scalars(query.limit(500))]
+    options = [(slug, articles.title(titles, slug)) for slug in queries.sources(db.session)]
     return sorted(options, key=lambda option: (option[1].casefold(), option[0]))
 
 

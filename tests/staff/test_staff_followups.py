@@ -15,6 +15,8 @@ from capture.extensions import db
 from capture.models import Lead
 from capture.models import StaffUser
 from capture.models import Touch
+from capture.staff.pipeline import column_leads
+from capture.staff.pipeline import next_touches
 from tests.staff.helpers import add_lead
 from tests.staff.helpers import csrf_token
 from tests.staff.helpers import post_form
@@ -197,6 +199,30 @@ def test_the_pipeline_board_counts_and_values_each_stage(app, client, staff_clie
     assert column("proposal") == (1, "$2,500")
     assert column("won") == (1, "$3,000")
     assert column("lost") == (1, "$0")
+
+
+def test_the_new_column_holds_leads_without_a_stage_too_newest_first(app, client,
+                                                                     staff_client, submission):
+    """Leads accepted before stages existed have stage "": they belong under "new"."""
+    leads = [add_lead(client, submission, email=f"n{i}@x.example") for i in range(3)]
+    for lead in leads:
+        accept(staff_client, lead)
+    moved = datetime(2026, 3, 1, tzinfo=UTC)
+    with app.app_context():
+        rows = {lead.public_id: lead for lead in db.session.scalars(select(Lead))}
+        for hours, (public_id, stage) in enumerate(zip(leads, ("new", "", "new"),
+                                                       strict=True)):
+            rows[public_id].stage = stage
+            rows[public_id].updated_at = moved + timedelta(hours=[0, 2, 1][hours])
+        db.session.commit()
+        newest_first = [lead.public_id for lead in column_leads(db.session, "new")]
+        assert newest_first == [leads[1], leads[2], leads[0]]
+        assert [lead.public_id for lead in column_leads(db.session, "new", limit=2)] == [
+            leads[1], leads[2]]
+        ids = [rows[public_id].id for public_id in leads]
+        earliest = next_touches(db.session, ids)
+        assert sorted(earliest) == sorted(ids)
+        assert {touch.kind for touch in earliest.values()} == {"thank_you_card"}
 
 
 def test_win_needs_a_value_and_lose_a_reason(app, staff_client, accepted):

@@ -99,6 +99,26 @@ def test_filters_search_source_flag_and_dates(app, client, staff_client, submiss
     assert shown(html(staff_client, "/staff/?q=%25")) == []  # LIKE wildcards are literal
 
 
+def test_the_source_filter_offers_each_source_once_in_order(app, client, submission):
+    for source in ("what-is-a-qualified-sales-lead", "", "cold-calling", "cold-calling",
+                   "Zeta", "death-of-the-mythical-it-sales-close"):
+        add_lead(client, submission, source=source, email=f"{source or 'none'}@x.example")
+    with app.app_context():
+        assert queries.sources(db.session) == [
+            "Zeta", "cold-calling", "death-of-the-mythical-it-sales-close",
+            "what-is-a-qualified-sales-lead"]
+        assert queries.sources(db.session, limit=2) == ["Zeta", "cold-calling"]
+
+
+def test_the_all_leads_list_shows_every_status(app, client, staff_client, submission):
+    queued = add_lead(client, submission)
+    screened = add_lead(client, submission, employees="900", email="big@x.example")
+    spam = add_lead(client, submission, company_fax="bot", email="bot@x.example")
+    assert set(shown(html(staff_client, "/staff/leads"))) == {queued, screened, spam}
+    assert "3 leads" in html(staff_client, "/staff/leads")
+    assert shown(html(staff_client, "/staff/leads?status=spam")) == [spam]
+
+
 def test_malformed_filters_and_cursors_are_ignored(client, staff_client, submission):
     lead = add_lead(client, submission)
     for query in ("from=yesterday", "flag=<b>", "status=nonsense", "after=!!!",
