@@ -50,6 +50,7 @@ system-packages:
 bench: $(STAMP) system-packages
 	$(BIN)/python bench/intake_throughput.py
 	$(BIN)/python bench/queue_pages.py
+	$(BIN)/python bench/site_build.py
 	$(BIN)/python bench/site_audit.py
 
 ## lint: ruff
