@@ -19,6 +19,8 @@ from pelican import signals
 
 from capture.contract import FormView
 
+from .related import related_by_tags
+
 __all__ = [
     "LeadformSettingsError",
     "check_capture_url",
@@ -100,16 +102,8 @@ def link_neighbours(generator) -> None:
 def relate_by_tags(generator) -> None:
     """Up to three other articles sharing the most tags, newest first on a tie."""
     articles = generator.articles
-    for article in articles:
-        tags = set(getattr(article, "tags", ()))
-        scored = [
-            (len(tags & set(getattr(other, "tags", ()))), other)
-            for other in articles
-            if other is not article
-        ]
-        scored = [(shared, other) for shared, other in scored if shared]
-        scored.sort(key=lambda pair: (pair[0], pair[1].date), reverse=True)
-        article.related_articles = [other for _, other in scored[:RELATED_LIMIT]]
+    for article, related in zip(articles, related_by_tags(articles, RELATED_LIMIT), strict=True):
+        article.related_articles = related
 
 
 def finalize_articles(generator) -> None:
