@@ -7,8 +7,8 @@ nothing else: the capture service renders that same file, with its own
 ``FormView``, to show a form with errors, where no Pelican variable exists.
 
 Pelican 4.12 core has no neighbours or related-posts feature, so this plugin
-sets ``prev_article``/``next_article`` and ``related_articles`` too, and adds a
-``reading_time`` Jinja filter.
+sets ``prev_article``/``next_article`` and ``related_articles`` too, and adds
+the ``reading_time`` and ``page_window`` Jinja filters.
 """
 
 import math
@@ -19,6 +19,7 @@ from pelican import signals
 
 from capture.contract import FormView
 
+from .pagination import page_window
 from .related import related_by_tags
 
 __all__ = [
@@ -75,8 +76,9 @@ def check_settings(pelican) -> None:
 
 
 def add_filters(generator) -> None:
-    """Every generator has its own Jinja environment, so each one gets the filter."""
+    """Every generator has its own Jinja environment, so each one gets the filters."""
     generator.env.filters["reading_time"] = reading_time
+    generator.env.filters["page_window"] = page_window
 
 
 def attach_forms(generator) -> None:
