@@ -75,9 +75,28 @@ def check_settings(pelican) -> None:
     check_capture_url(pelican.settings.get("CAPTURE_URL"))
 
 
+def remembered_reading_time():
+    """reading_time, computed once per article for the build that owns this filter.
+
+    Every listing page an article appears on (the index, its category, each
+    of its tags, its author) shows its reading time, and each time striptags
+    ran over the whole article again. Pelican hands the templates the same
+    content string each time, so the string is the key; a filter per
+    generator keeps the memory to one build.
+    """
+    known: dict[str, str] = {}
+
+    def cached(html: str) -> str:
+        if html not in known:
+            known[html] = reading_time(html)
+        return known[html]
+
+    return cached
+
+
 def add_filters(generator) -> None:
     """Every generator has its own Jinja environment, so each one gets the filters."""
-    generator.env.filters["reading_time"] = reading_time
+    generator.env.filters["reading_time"] = remembered_reading_time()
     generator.env.filters["page_window"] = page_window
 
 
