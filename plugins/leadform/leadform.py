@@ -100,16 +100,37 @@ def add_filters(generator) -> None:
     generator.env.filters["page_window"] = page_window
 
 
+def every_article(generator):
+    """Published, hidden and draft articles and their translations: all that article.html shows."""
+    for name in ARTICLE_LISTS:
+        yield from getattr(generator, name, ())
+
+
+def fix_urls(generator) -> None:
+    """Work out each article's URL once, where Pelican would redo it at every use.
+
+    ``Content.url`` formats ARTICLE_URL from the article's metadata each time
+    it is read, and the theme reads it a dozen times per article page and
+    again on every listing page the article appears on (some 60,000 times at
+    2,000 articles). ``override_url`` is what Pelican itself reads first (a
+    ``URL:`` metadata field sets it), so storing the same value there makes
+    every later read a lookup. It is set after the content cache is saved,
+    so nothing of it outlives the build.
+    """
+    for article in every_article(generator):
+        if not hasattr(article, "override_url"):
+            article.override_url = article.url
+
+
 def attach_forms(generator) -> None:
     """Give each article its form, prefilled with where the lead will come from."""
     action = check_capture_url(generator.settings.get("CAPTURE_URL"))
     siteurl = generator.settings["SITEURL"]
-    for name in ARTICLE_LISTS:
-        for article in getattr(generator, name, ()):
-            article.leadform = FormView(
-                action=action,
-                values={"source": article.slug, "page_url": f"{siteurl}/{article.url}"},
-            )
+    for article in every_article(generator):
+        article.leadform = FormView(
+            action=action,
+            values={"source": article.slug, "page_url": f"{siteurl}/{article.url}"},
+        )
 
 
 def link_neighbours(generator) -> None:
@@ -128,6 +149,7 @@ def relate_by_tags(generator) -> None:
 
 
 def finalize_articles(generator) -> None:
+    fix_urls(generator)
     attach_forms(generator)
     link_neighbours(generator)
     relate_by_tags(generator)
