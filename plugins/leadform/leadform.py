@@ -7,11 +7,13 @@ nothing else: the capture service renders that same file, with its own
 ``FormView``, to show a form with errors, where no Pelican variable exists.
 
 Pelican 4.12 core has no neighbours or related-posts feature, so this plugin
-sets ``prev_article``/``next_article`` and ``related_articles`` too, and adds
-the ``reading_time`` and ``page_window`` Jinja filters.
+sets ``prev_article``/``next_article`` and ``related_articles`` too (as
+``Link``s: title and URL), and adds the ``reading_time`` and ``page_window``
+Jinja filters.
 """
 
 import math
+from typing import NamedTuple
 from urllib.parse import urlsplit
 
 from markupsafe import Markup
@@ -24,6 +26,7 @@ from .related import related_by_tags
 
 __all__ = [
     "LeadformSettingsError",
+    "Link",
     "check_capture_url",
     "reading_time",
     "register",
@@ -133,19 +136,39 @@ def attach_forms(generator) -> None:
         )
 
 
+class Link(NamedTuple):
+    """Another article as a page links to it: its title and URL, nothing more.
+
+    Neighbours and related articles used to be the Article objects
+    themselves, so each article led to others and on through the whole
+    site. Pelican's generator-level content cache pickles the pages with the
+    shared context, so with every article, and pickle followed that chain
+    until the recursion limit stopped the build (at about 600 articles); the
+    cache was never written. The theme shows only titles and URLs.
+    """
+
+    title: str
+    url: str
+
+
+def link_to(article) -> Link:
+    return Link(article.title, article.url)
+
+
 def link_neighbours(generator) -> None:
     """Set prev_article (older) and next_article (newer) among published articles."""
     articles = sorted(generator.articles, key=lambda a: a.date, reverse=True)
+    links = [link_to(article) for article in articles]
     for index, article in enumerate(articles):
-        article.next_article = articles[index - 1] if index > 0 else None
-        article.prev_article = articles[index + 1] if index + 1 < len(articles) else None
+        article.next_article = links[index - 1] if index > 0 else None
+        article.prev_article = links[index + 1] if index + 1 < len(articles) else None
 
 
 def relate_by_tags(generator) -> None:
     """Up to three other articles sharing the most tags, newest first on a tie."""
     articles = generator.articles
     for article, related in zip(articles, related_by_tags(articles, RELATED_LIMIT), strict=True):
-        article.related_articles = related
+        article.related_articles = [link_to(other) for other in related]
 
 
 def finalize_articles(generator) -> None:

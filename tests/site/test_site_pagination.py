@@ -1,12 +1,10 @@
 """Listing pages link a window of pages (first, last, a few around), not every page."""
 
-import shutil
-
 import pytest
 from linkcheck import LinkChecker
-from sitebuild import CONTENT
 from sitebuild import SITEURL
 from sitebuild import build
+from sitebuild import copied_content
 from sitebuild import parse_html
 
 from leadform.pagination import page_window
@@ -40,17 +38,7 @@ def test_window_never_links_more_than_nine_pages(last):
 @pytest.fixture(scope="module")
 def many_pages(tmp_path_factory):
     """The real pages and one real article copied twelve times, one article per page."""
-    content = tmp_path_factory.mktemp("content")
-    shutil.copytree(CONTENT / "pages", content / "pages")
-    (content / "articles").mkdir()
-    source = sorted((CONTENT / "articles").glob("*.md"))[0].read_text(encoding="utf-8")
-    head, _, body = source.partition("\n\n")
-    for number in range(1, PAGES + 1):
-        fields = dict(line.split(": ", 1) for line in head.splitlines())
-        fields |= {"Title": f"Copy {number}", "Slug": f"copy-{number}",
-                   "Date": f"2012-01-{number:02d} 09:00"}
-        text = "\n".join(f"{key}: {value}" for key, value in fields.items())
-        (content / "articles" / f"copy-{number}.md").write_text(f"{text}\n\n{body}")
+    content = copied_content(tmp_path_factory.mktemp("content"), PAGES)
     output = tmp_path_factory.mktemp("site")
     warnings = build(output, PATH=str(content), DEFAULT_PAGINATION=1)
     assert [record.getMessage() for record in warnings] == []
