@@ -44,6 +44,15 @@ ARTICLE_LISTS = (
     "drafts",
     "drafts_translations",
 )
+#: The same for pages: the theme links the about and privacy pages from every page.
+PAGE_LISTS = (
+    "pages",
+    "translations",
+    "hidden_pages",
+    "hidden_translations",
+    "draft_pages",
+    "draft_translations",
+)
 
 
 class LeadformSettingsError(Exception):
@@ -103,26 +112,36 @@ def add_filters(generator) -> None:
     generator.env.filters["page_window"] = page_window
 
 
-def every_article(generator):
-    """Published, hidden and draft articles and their translations: all that article.html shows."""
-    for name in ARTICLE_LISTS:
+def every_item(generator, lists: tuple[str, ...]):
+    """The contents of the generator's lists named in ``lists``, one after another."""
+    for name in lists:
         yield from getattr(generator, name, ())
 
 
-def fix_urls(generator) -> None:
-    """Work out each article's URL once, where Pelican would redo it at every use.
+def every_article(generator):
+    """Published, hidden and draft articles and their translations: all that article.html shows."""
+    return every_item(generator, ARTICLE_LISTS)
 
-    ``Content.url`` formats ARTICLE_URL from the article's metadata each time
-    it is read, and the theme reads it a dozen times per article page and
-    again on every listing page the article appears on (some 60,000 times at
-    2,000 articles). ``override_url`` is what Pelican itself reads first (a
-    ``URL:`` metadata field sets it), so storing the same value there makes
-    every later read a lookup. It is set after the content cache is saved,
-    so nothing of it outlives the build.
+
+def fix_urls(contents) -> None:
+    """Work out each article's or page's URL once, where Pelican would redo it at every use.
+
+    ``Content.url`` formats ARTICLE_URL (PAGE_URL) from the metadata each time
+    it is read, and the theme reads an article's a dozen times on its page and
+    again on every listing page it appears on, and the about and privacy
+    pages' on every page of the site: some 75,000 times at 2,000 articles.
+    ``override_url`` is what Pelican itself reads first (a ``URL:`` metadata
+    field sets it), so storing the same value there makes every later read a
+    lookup. It is set after the content cache is saved, so nothing of it
+    outlives the build.
     """
-    for article in every_article(generator):
-        if not hasattr(article, "override_url"):
-            article.override_url = article.url
+    for content in contents:
+        if not hasattr(content, "override_url"):
+            content.override_url = content.url
+
+
+def fix_page_urls(generator) -> None:
+    fix_urls(every_item(generator, PAGE_LISTS))
 
 
 def attach_forms(generator) -> None:
@@ -172,7 +191,7 @@ def relate_by_tags(generator) -> None:
 
 
 def finalize_articles(generator) -> None:
-    fix_urls(generator)
+    fix_urls(every_article(generator))
     attach_forms(generator)
     link_neighbours(generator)
     relate_by_tags(generator)
@@ -182,3 +201,4 @@ def register() -> None:
     signals.initialized.connect(check_settings)
     signals.generator_init.connect(add_filters)
     signals.article_generator_finalized.connect(finalize_articles)
+    signals.page_generator_finalized.connect(fix_page_urls)
