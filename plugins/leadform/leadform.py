@@ -132,8 +132,9 @@ def fix_urls(contents) -> None:
     pages' on every page of the site: some 75,000 times at 2,000 articles.
     ``override_url`` is what Pelican itself reads first (a ``URL:`` metadata
     field sets it), so storing the same value there makes every later read a
-    lookup. It is set after the content cache is saved, so nothing of it
-    outlives the build.
+    lookup. It is set after each article's or page's own cache entry is
+    saved, at either caching layer, so one that comes back from the cache
+    gets it afresh.
     """
     for content in contents:
         if not hasattr(content, "override_url"):
@@ -162,8 +163,9 @@ class Link(NamedTuple):
     themselves, so each article led to others and on through the whole
     site. Pelican's generator-level content cache pickles the pages with the
     shared context, so with every article, and pickle followed that chain
-    until the recursion limit stopped the build (at about 600 articles); the
-    cache was never written. The theme shows only titles and URLs.
+    until the recursion limit stopped the build (at about 600 articles),
+    leaving a truncated cache that stopped the next build too. The theme
+    shows only titles and URLs.
     """
 
     title: str
