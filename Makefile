@@ -81,6 +81,7 @@ bench: $(STAMP) system-packages bench-packages
 	$(BIN)/python bench/intake_throughput.py
 	$(BIN)/python bench/queue_pages.py
 	$(BIN)/python bench/staff_pages.py
+	$(BIN)/python bench/site_build.py
 	$(BIN)/python bench/site_audit.py
 
 ## bench-packages: wrk, the load generator of bench/intake_throughput.py

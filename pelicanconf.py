@@ -31,7 +31,10 @@ PAGE_PATHS = ["pages"]
 STATIC_PATHS = ["images"]
 THEME = "theme"
 # Autoescape like Flask does, since the capture service renders leadform.html too.
-JINJA_ENVIRONMENT = {"autoescape": True}
+# No auto_reload: Jinja would stat each template file again on every page and every
+# include (three to five times a page, ~30,000 at 2,000 articles), yet Pelican makes
+# new Jinja environments for each build, so templates are read afresh anyway.
+JINJA_ENVIRONMENT = {"autoescape": True, "auto_reload": False}
 
 PLUGIN_PATHS = ["plugins"]
 PLUGINS = ["leadform", "pelican.plugins.sitemap"]
@@ -63,7 +66,11 @@ TRANSLATION_FEED_ATOM = None
 
 SITEMAP = {"format": "xml", "exclude": [r"^robots\.txt$"]}
 
-# No content cache: builds are quick and a stale cache would hide content changes.
+# No content cache by default: the whole site builds in about a second, and Pelican
+# checks only each file's time, so after a change of Markdown settings or of a reader
+# the cache would still serve the old HTML. The cache works with our plugin at both
+# layers (tests/site/test_site_cache.py); for a large site, pass
+# -e CACHE_CONTENT=true LOAD_CONTENT_CACHE=true (bench/site_build.py measures it).
 CACHE_CONTENT = False
 LOAD_CONTENT_CACHE = False
 

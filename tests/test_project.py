@@ -97,3 +97,16 @@ def test_the_project_builds_as_one_package_with_its_templates(tmp_path):
     assert "capture/templates/staff/lead.html" in names
     assert "capture/static/staff.css" in names
     assert not [name for name in names if name.startswith(("tests/", "bench/", "plugins/"))]
+
+
+def test_a_site_build_loads_no_service_module(tmp_path):
+    """The whole Pelican build (settings, theme, plugins) stays off the database layer."""
+    probe = (
+        "import sys; from pathlib import Path; sys.path[:0] = ['tests/site']; "
+        f"from sitebuild import build; build(Path({str(tmp_path)!r})); "
+        f"print(sorted(m for m in {HEAVY_MODULES!r} if m in sys.modules))"
+    )
+    result = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True,
+                            text=True, check=True)
+    assert result.stdout.strip().splitlines()[-1] == "[]"
+    assert (tmp_path / "index.html").is_file()

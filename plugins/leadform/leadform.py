@@ -8,11 +8,13 @@ nothing else: the capture service renders that same file, with its own
 ``FormView``, to show a form with errors, where no Pelican variable exists.
 
 Pelican 4.12 core has no neighbours or related-posts feature, so this plugin
-sets ``prev_article``/``next_article`` and ``related_articles`` too, and adds a
-``reading_time`` Jinja filter.
+sets ``prev_article``/``next_article`` and ``related_articles`` too (as
+``Link``s: title and URL), and adds the ``reading_time`` and ``page_window``
+Jinja filters.
 """
 
 import math
+from typing import NamedTuple
 from urllib.parse import urlsplit
 
 from markupsafe import Markup
@@ -22,8 +24,12 @@ from pelican.generators import PagesGenerator
 
 from capture.contract import FormView
 
+from .pagination import page_window
+from .related import related_by_tags
+
 __all__ = [
     "LeadformSettingsError",
+    "Link",
     "check_capture_url",
     "reading_time",
     "register",
@@ -31,6 +37,8 @@ __all__ = [
 
 
 WORDS_PER_MINUTE = 200
+#: Templates that escape every value with |e, so autoescape adds only work.
+SELF_ESCAPING_TEMPLATES = frozenset({"leadform.html"})
 RELATED_LIMIT = 3
 #: Every kind of article Pelican writes with article.html, hidden and drafts too.
 ARTICLE_LISTS = (
@@ -41,7 +49,15 @@ ARTICLE_LISTS = (
     "drafts",
     "drafts_translations",
 )
-PAGE_LISTS = ("pages", "hidden_pages", "draft_pages")
+#: The same for pages: the theme links the about and privacy pages from every page.
+PAGE_LISTS = (
+    "pages",
+    "translations",
+    "hidden_pages",
+    "hidden_translations",
+    "draft_pages",
+    "draft_translations",
+)
 
 
 class LeadformSettingsError(Exception):
@@ -76,9 +92,81 @@ def check_settings(pelican) -> None:
     check_capture_url(pelican.settings.get("CAPTURE_URL"))
 
 
-def add_filters(generator) -> None:
-    """Every generator has its own Jinja environment, so each one gets the filter."""
-    generator.env.filters["reading_time"] = reading_time
+def remembered_reading_time():
+    """reading_time, computed once per article for the build that owns this filter.
+
+    Every listing page an article appears on (the index, its category, each
+    of its tags, its author) shows its reading time, and each time striptags
+    ran over the whole article again. Pelican hands the templates the same
+    content string each time, so the string is the key; a filter per
+    generator keeps the memory to one build.
+    """
+    known: dict[str, str] = {}
+
+    def cached(html: str) -> str:
+        if html not in known:
+            known[html] = reading_time(html)
+        return known[html]
+
+    return cached
+
+
+def autoescape_unless_self_escaping(template_name: str | None) -> bool:
+    """Autoescape every template but those that escape each value themselves.
+
+    leadform.html escapes every value with |e so that Pelican and the
+    capture service (Flask, autoescape on) render the same form
+    (tests/site/test_site_leadform_template.py renders it both ways).
+    Autoescaping it as well escaped each value twice over, some 400 times an
+    article page: half of the form's cost, with not a byte of difference.
+    """
+    return template_name not in SELF_ESCAPING_TEMPLATES
+
+
+def set_up_environment(generator) -> None:
+    """Every generator has its own Jinja environment, so each one gets the filters.
+
+    The escaping rule is set here, not in the settings: Pelican's content
+    cache pickles the settings with every article, and a function there
+    would have to be importable by name from pelicanconf.py.
+    """
+    generator.env.filters["reading_time"] = remembered_reading_time()
+    generator.env.filters["page_window"] = page_window
+    if generator.env.autoescape is True:
+        generator.env.autoescape = autoescape_unless_self_escaping
+
+
+def every_item(generator, lists: tuple[str, ...]):
+    """The contents of the generator's lists named in ``lists``, one after another."""
+    for name in lists:
+        yield from getattr(generator, name, ())
+
+
+def every_article(generator):
+    """Published, hidden and draft articles and their translations: all that article.html shows."""
+    return every_item(generator, ARTICLE_LISTS)
+
+
+def fix_urls(contents) -> None:
+    """Work out each article's or page's URL once, where Pelican would redo it at every use.
+
+    ``Content.url`` formats ARTICLE_URL (PAGE_URL) from the metadata each time
+    it is read, and the theme reads an article's a dozen times on its page and
+    again on every listing page it appears on, and the about and privacy
+    pages' on every page of the site: some 75,000 times at 2,000 articles.
+    ``override_url`` is what Pelican itself reads first (a ``URL:`` metadata
+    field sets it), so storing the same value there makes every later read a
+    lookup. It is set after each article's or page's own cache entry is
+    saved, at either caching layer, so one that comes back from the cache
+    gets it afresh.
+    """
+    for content in contents:
+        if not hasattr(content, "override_url"):
+            content.override_url = content.url
+
+
+def fix_page_urls(generator) -> None:
+    fix_urls(every_item(generator, PAGE_LISTS))
 
 
 def page_url(generators, slug: str) -> str:
@@ -101,9 +189,9 @@ def attach_forms(generators) -> None:
     privacy_url = page_url(generators, "privacy")
     for generator in generators:
         if isinstance(generator, ArticlesGenerator):
-            items = [item for name in ARTICLE_LISTS for item in getattr(generator, name, ())]
+            items = list(every_article(generator))
         elif isinstance(generator, PagesGenerator):
-            items = [page for name in PAGE_LISTS for page in getattr(generator, name, ())
+            items = [page for page in every_item(generator, PAGE_LISTS)
                      if getattr(page, "form", None) == "lead"]
         else:
             continue
@@ -117,36 +205,51 @@ def attach_forms(generators) -> None:
             )
 
 
+class Link(NamedTuple):
+    """Another article as a page links to it: its title and URL, nothing more.
+
+    Neighbours and related articles used to be the Article objects
+    themselves, so each article led to others and on through the whole
+    site. Pelican's generator-level content cache pickles the pages with the
+    shared context, so with every article, and pickle followed that chain
+    until the recursion limit stopped the build (at about 600 articles),
+    leaving a truncated cache that stopped the next build too. The theme
+    shows only titles and URLs.
+    """
+
+    title: str
+    url: str
+
+
+def link_to(article) -> Link:
+    return Link(article.title, article.url)
+
+
 def link_neighbours(generator) -> None:
     """Set prev_article (older) and next_article (newer) among published articles."""
     articles = sorted(generator.articles, key=lambda a: a.date, reverse=True)
+    links = [link_to(article) for article in articles]
     for index, article in enumerate(articles):
-        article.next_article = articles[index - 1] if index > 0 else None
-        article.prev_article = articles[index + 1] if index + 1 < len(articles) else None
+        article.next_article = links[index - 1] if index > 0 else None
+        article.prev_article = links[index + 1] if index + 1 < len(articles) else None
 
 
 def relate_by_tags(generator) -> None:
     """Up to three other articles sharing the most tags, newest first on a tie."""
     articles = generator.articles
-    for article in articles:
-        tags = set(getattr(article, "tags", ()))
-        scored = [
-            (len(tags & set(getattr(other, "tags", ()))), other)
-            for other in articles
-            if other is not article
-        ]
-        scored = [(shared, other) for shared, other in scored if shared]
-        scored.sort(key=lambda pair: (pair[0], pair[1].date), reverse=True)
-        article.related_articles = [other for _, other in scored[:RELATED_LIMIT]]
+    for article, related in zip(articles, related_by_tags(articles, RELATED_LIMIT), strict=True):
+        article.related_articles = [link_to(other) for other in related]
 
 
 def finalize_articles(generator) -> None:
+    fix_urls(every_article(generator))
     link_neighbours(generator)
     relate_by_tags(generator)
 
 
 def register() -> None:
     signals.initialized.connect(check_settings)
-    signals.generator_init.connect(add_filters)
+    signals.generator_init.connect(set_up_environment)
     signals.article_generator_finalized.connect(finalize_articles)
     signals.all_generators_finalized.connect(attach_forms)
+    signals.page_generator_finalized.connect(fix_page_urls)

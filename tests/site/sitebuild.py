@@ -5,6 +5,9 @@ Pelican, so a bug in how Pelican (or our plugin) reads them cannot hide itself.
 """
 
 import logging
+import shutil
+from datetime import date
+from datetime import timedelta
 from functools import cache
 from pathlib import Path
 
@@ -37,6 +40,28 @@ def content_items(folder: str) -> list[dict[str, str]]:
 
 ARTICLES = content_items("articles")
 PAGES = content_items("pages")
+
+
+def copied_content(folder: Path, count: int, body: str | None = None) -> Path:
+    """content/'s pages and ``count`` copies of one real article, a day apart.
+
+    For what needs more articles than the five: pagination, a cache over
+    hundreds of articles. Each copy has its own title, slug and date and the
+    real one's tags, and its text unless ``body`` replaces it (a short one
+    keeps a build of hundreds of articles quick).
+    """
+    shutil.copytree(CONTENT / "pages", folder / "pages")
+    (folder / "articles").mkdir()
+    source = sorted((CONTENT / "articles").glob("*.md"))[0].read_text(encoding="utf-8")
+    head, _, text = source.partition("\n\n")
+    body = text if body is None else body
+    fields = dict(line.split(": ", 1) for line in head.splitlines())
+    for number in range(1, count + 1):
+        day = date(2012, 1, 1) + timedelta(days=number)
+        fields |= {"Title": f"Copy {number}", "Slug": f"copy-{number}", "Date": f"{day} 09:00"}
+        text = "\n".join(f"{key}: {value}" for key, value in fields.items())
+        (folder / "articles" / f"copy-{number}.md").write_text(f"{text}\n\n{body}")
+    return folder
 
 
 class WarningRecorder(logging.Handler):
