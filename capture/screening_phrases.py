@@ -255,6 +255,25 @@ _SECTOR = (
     r"|translation|security guard|private security|self-storage|car rental|rental"
     r"|urgent care|hearing|audiology|laboratory|seafood|produce|grocery|liquor"
     r"|convenience|hardware store|music|arts|theater|theatre|dance|martial arts|sports"
+    # health, care and the trades the first lists missed: "a speech therapy group", "chiro
+    # office", "collision repair shop", "a tire and auto repair garage"
+    r"|therapy|massage|physiotherapy|chiro|podiatry|optical|eye care|vision|radiology"
+    r"|dialysis|surgical|surgery|oral surgery|med spa|medspa|primary care|family medicine"
+    r"|pediatrics|cardiology|oncology|fertility|addiction|treatment|residential treatment"
+    r"|collision|collision repair|auto repair|auto body|body|tire|towing|car wash|detailing"
+    r"|remodeling|restoration|excavation|paving|masonry|concrete|welding|millwork|cabinetry"
+    r"|flooring|painting|tree|pool|septic|well drilling|machine|tool and die|sheet metal"
+    r"|warehouse|cold storage|courier|delivery|bus|charter bus|coach|limo|limousine|taxi"
+    r"|aviation|flight|driving|apartment|condo|condominium|housing"
+    # public bodies and the places people gather: "volunteer fire department", "public
+    # library district", "a tennis and swim club", "our campground"
+    r"|library|fire|police|sheriff|ems|ambulance|public works|water|sewer|utility"
+    r"|utilities|transit|parks|recreation|court|tribal|municipal|county|city|town|village"
+    r"|township|camping|rv|tennis|swim|swimming|yacht|athletic|social"
+    r"|rotary|lions|kiwanis|youth|senior|community|civic|cultural|historical|heritage"
+    r"|catholic|lutheran|baptist|methodist|presbyterian|episcopal|christian|evangelical"
+    r"|jewish|islamic|buddhist|hindu|sikh|bowling|cinema|ski|amusement|equestrian"
+    r"|riding|horse|scout|scouting|summer camp|camp|bar|pub|brew|grain|feed|garden|lumber"
     r"|\d+-(?:attorney|lawyer|doctor|physician|dentist|chair|bed|agent|broker|truck|driver"
     r"|store|location|branch|provider|teacher|student)s?"
 )
@@ -267,6 +286,10 @@ _KIND_AFTER_SECTOR = (
     r"|associations?|brokerages?|outfits?|conglomerates?|corporations?|advisors?|advisers?"
     r"|advisory|services|contractors?|agents?|brokers?|consultants?|specialists?|teams?"
     r"|facilit(?:y|ies)|communit(?:y|ies)|networks?|systems?"
+    # "library district", "fire department", "tennis and swim club", "transit authority"
+    r"|districts?|departments?|authorit(?:y|ies)|clubs?|stations?|halls?|yards?|parks?"
+    r"|garages?|homes?|complex(?:es)?|buildings?|properties|venues?|schools?|ministr(?:y|ies)"
+    r"|societ(?:y|ies)"
 )
 # Kinds of organisation (and a few callings) that are outside IT on their own.
 _KIND_ALONE = (
@@ -292,6 +315,18 @@ _KIND_ALONE = (
     r"|attorneys?|lawyers?|dentists?|physicians?|doctors?|chiropractors?|veterinarians?"
     r"|pharmacists?|optometrists?|orthodontists?|bookkeepers?|cpas?|therapists?|pastors?"
     r"|priests?|teachers?|students?|journalists?|reporters?|plumbers?|electricians?"
+    # "We're an optician's", "our campground", "a bed and breakfast", "our masjid"
+    r"|opticians?(?:'s)?|optometry practices?|campgrounds?|rv parks?|bed and breakfasts?"
+    r"|b&bs?|guest ?houses?|lodges?|hostels?|masjids?|gurdwaras?|chapels?|cathedrals?"
+    r"|missions?|machine shops?|body shops?|garages?|foundr(?:y|ies)|sawmills?|quarr(?:y|ies)"
+    r"|print shops?|sign shops?|bars?|pubs?|taverns?|nightclubs?|pizzerias?|pizza places?"
+    r"|delis?|food trucks?|caterers?|supermarkets?|grocery stores?|garden cent(?:er|re)s?"
+    r"|nurser(?:y|ies)|greenhouses?|feed stores?|hardware stores?|car washes|gas stations?"
+    r"|truck stops?|laundromats?|dry cleaners?|tailors?|group homes?|halfway houses?"
+    r"|airlines?|airports?|flight schools?|driving schools?|summer camps?|camps?"
+    r"|fire (?:departments?|districts?|compan(?:y|ies)|halls?|stations?)"
+    r"|police (?:departments?|stations?)|sheriff'?s? offices?|newsrooms?|magazines?"
+    r"|publishers?|wedding venues?|event venues?|venues?|co-ops?|cooperatives?"
 )
 # A word describing an organisation ("small", "28-person", "family-run"), never an
 # IT word: "a small law firm" is a line of business, "a law firm IT provider" not.
@@ -319,6 +354,16 @@ _LOB_END = (
 _LINE_OF_BUSINESS = (
     rf"(?:{_LOB_WORD} ){{0,5}}?(?:(?:{_KIND_ALONE})|(?:{_SECTOR})(?:[ -]{_LOB_WORD}){{0,3}}?"
     rf"[ -](?:{_KIND_AFTER_SECTOR})){_LOB_END}"
+)
+# Who someone is at an organisation: "office manager", "executive director", "clerk".
+_ROLE = (
+    r"owners?|co-owners?|founders?|co-founders?|ceo|coo|cfo|president|vice president|vp"
+    r"|partners?|managing partner|principal|director|manager|administrator|coordinator"
+    r"|secretary|clerk|bookkeeper|controller|treasurer|chair|chairman|chairwoman|chairperson"
+    r"|board member|trustee|pastor|rector|rabbi|imam|priest|minister|superintendent|dean"
+    r"|head|officer|chief|captain|volunteer|receptionist|assistant|it coordinator"
+    r"|it director|it manager|it administrator|it lead|technology coordinator"
+    r"|technology director|network administrator|systems administrator"
 )
 # Places an organisation runs: "we run six restaurants", "we manage 2,400 apartment units".
 _OWN_PLACES = (
@@ -594,14 +639,18 @@ OWN_LINE_OF_BUSINESS = (
     # "we're a civil engineering firm of 28", "I run a small HR and payroll consulting
     # firm", "we are home health care agency", "I work at a law firm"
     rf"(?:we are|we're|we r|i am|i'm|im|i run|we run|i own|we own|i operate|we operate"
-    rf"|i manage|i work (?:at|for)|our (?:company|business|organi[sz]ation|firm|practice)"
-    rf" is) (?:a |an |the |one )?(?:(?:group|chain|family|network|collective) of (?:\w+ )?)?"
-    rf"{_LINE_OF_BUSINESS}",
-    # "I'm the owner of a landscaping company", "running a 3-chair barbershop"
-    rf"(?:i'm|i am|we're|we are) (?:the |an? )?(?:owners?|co-owners?|founders?|ceo|president"
-    rf"|general manager|managing partner|director|administrator|office manager|practice"
-    rf" manager|technology coordinator|it coordinator|it director|technology director"
-    rf"|business manager|operations manager) (?:of|at|for) (?:a |an |the )?{_LINE_OF_BUSINESS}",
+    rf"|i manage|i (?:work|volunteer) (?:at|for|with)|our (?:company|business|organi[sz]ation"
+    rf"|firm|practice) is) (?:a |an |the |one )?(?:(?:group|chain|family|network|collective)"
+    rf" of (?:\w+ )?)?{_LINE_OF_BUSINESS}",
+    # "I'm the owner of a landscaping company", "Executive director of a synagogue here.",
+    # "I'm the IT manager at a hospital" (not "I'm the IT partner for a dental practice")
+    rf"(?:(?:i'm|i am|we're|we are) |^\W*)(?:the |an? )?(?:{_NOT_IT}[\w'-]+ ){{0,2}}?"
+    rf"(?:{_ROLE}) (?:of|at|for|with) (?:a |an |the |our |my )?{_LINE_OF_BUSINESS}",
+    # "I work in the clerk's office for a small town", "I volunteer on the front desk
+    # of an animal shelter"
+    rf"(?:i|we) (?:work|volunteer|help out) (?:in|at|for|with|on) (?:the |our |a |an )?"
+    rf"(?:{_NOT_IT}[\w'-]+ ){{0,3}}?(?:office|department|front desk|admin|administration"
+    rf"|team|kitchen|desk) (?:for|of|at|in) (?:a |an |the |our |my )?{_LINE_OF_BUSINESS}",
     rf"(?:running|owning|operating|managing) (?:a |an )(?:{_HOW_MANY} )?{_LINE_OF_BUSINESS}",
     # "As a hospital group, we...", "as an accounting firm ourselves"
     rf"(?:^\W*|, )as (?:a|an) {_LINE_OF_BUSINESS}",
@@ -614,7 +663,7 @@ OWN_LINE_OF_BUSINESS = (
     # "General contractor here.", "Small dental office, 8 of us.", "Independent
     # pharmacy with 2 locations.", "Family-run funeral home, third generation."
     rf"^(?!\s*[-*\u2022])\W*{_NOT_A_NAME}{_LINE_OF_BUSINESS}(?<!s)(?: of [\w'.-]+(?: [\w'.-]+)?"
-    rf"(?= here\b))?(?=\s*(?:[,.!]|$| here\b| with \d"
+    rf"(?= here\b))?(?=\s*(?:[,.!(:]|$| here\b| with {_HOW_MANY}\b| w/| - "
     r"| with (?:about|over|around|only|just) | of \d| in [a-z]| looking| since| based))",
     # "We run six Italian restaurants", "Lakeshore operates three hospitals", "we
     # manage roughly 2,400 apartment units" (not "we manage 30 clinics as clients")
@@ -646,13 +695,32 @@ OWN_ORGANISATION_HINTS = (
     rf"(?:our|my) (?:{_LOB_WORD} ){{0,2}}?(?:{_SECTOR})(?:[ -]{_LOB_WORD}){{0,2}}?[ -]"
     rf"(?:{_KIND_AFTER_SECTOR}){_LOB_END}",
     r"(?:our|my) (?:district|brokerage|practice|parish|congregation|ministry)",
-    # "our patients", "our attorneys", "our caregivers", "my front desk staff"
+    # "our museum's collections database", "my clinic's front desk"
+    rf"(?:our|my) (?:{_LOB_WORD} ){{0,2}}?(?:{_KIND_ALONE})'s?(?!\w)",
+    # the people it serves: "our patients", "our passengers", "my congregants"; and its
+    # own staff: "our attorneys", "our caregivers", "our dispatchers", "my front desk staff"
     rf"(?:our|my) (?:{_NOT_IT}[\w-]+ |\d+ )?(?:patients|tenants|residents|students|parents"
-    r"|guests|donors|parishioners|attorneys|lawyers|paralegals|doctors|dentists|physicians"
+    r"|guests|donors|parishioners|congregants|members|passengers|riders|listeners|viewers"
+    r"|readers|subscribers|patrons|diners|visitors|campers|athletes|players|families"
+    r"|taxpayers|citizens|constituents|inmates|policyholders|borrowers|homeowners|retirees"
+    r"|seniors|children|kids|pupils|learners|alumni|fans|shoppers|worshippers|attendees"
+    r"|attorneys|lawyers|paralegals|doctors|dentists|physicians|surgeons|veterinarians|vets"
     r"|nurses|nurses' stations|caregivers|therapists|teachers|hygienists|pharmacists"
     r"|stylists|chefs|cooks|drivers|realtors|accountants|bookkeepers|volunteers|clinicians"
     r"|underwriters|adjusters|loan officers|case managers|cashiers|tellers|front desk(?: staff)?"
-    r"|receptionists?)",
+    r"|receptionists?|dispatchers|estimators|superintendents|foremen|crews?|crew leads"
+    r"|mechanics|machinists|welders|trainers|instructors|coaches|faculty|professors"
+    r"|librarians|clerks|deputies|firefighters|paramedics|bartenders|housekeepers"
+    r"|advisors|advisers|preparers|agents in the field|leasing agents|property managers"
+    r"|sales associates|editors|reporters|journalists|architects|surveyors|inspectors)",
+    # the places it works in: "the plant floor", "the congregation", "the waiting room"
+    r"the (?:[\w'-]+ )?(?:plant floor|shop floor|production floor|sales floor|warehouse"
+    r"|loading dock|showroom|service bays?|service lane|kitchen|dining room|front desk"
+    r"|front office|back office|waiting room|exam rooms?|treatment rooms?|operatories"
+    r"|nurses'? stations?|pharmacy counter|pro shop|tasting room|taproom|dispatch office"
+    r"|leasing office|fuel dock|scale house|sanctuary|fellowship hall|parish hall|classrooms?"
+    r"|computer lab|newsroom|congregation|clubhouse|front of house|back of house"
+    r"|checkout|lobby|reception desk|bays|garage|barn|greenhouse|pharmacy|branch(?:es)?)",
     # "Receptionist here", "I'm the practice manager", "Pastor Dan", "Dr. Patel wants"
     r"(?:receptionist|practice manager|front desk|church secretary|parish secretary"
     r"|school secretary) here|(?:i'm|i am) (?:the |a |an )?(?:receptionist|practice manager"

@@ -407,6 +407,52 @@ OWN_CUSTOMERS = [
         "We look after 30 law firms and their clients expect encrypted email."), "queued"),
 ]
 
+# More lines of business, the sender's own role in one, and the people it serves or
+# the places it works in; each beside a provider that names the same trade.
+MORE_LINES_OF_BUSINESS = [
+    case("speech-therapy-practice", said(
+        "Speech therapy practice with five therapists. Looking for appointments with "
+        "physicians."), "screened_out", NOT_MSP),
+    case("msp-for-speech-therapy-practices", said(
+        "We look after speech therapy practices and want ten more."), "queued"),
+    case("volunteer-fire-company", said(
+        "Volunteer fire company here. Our station laptop is old."), "screened_out", NOT_MSP),
+    case("msp-for-volunteer-fire-companies", said(
+        "We support volunteer fire companies across three counties."), "queued"),
+    case("rv-park", said("We're an RV park with 120 sites."), "screened_out", NOT_MSP),
+    case("msp-for-rv-parks", said("We're an MSP for RV parks and campgrounds."), "queued"),
+    case("role-at-an-organisation-without-i-am", said(
+        "Executive director of a food pantry here."), "screened_out", NOT_MSP),
+    case("role-at-a-provider-without-i-am", said("Director of sales at an MSP here."),
+         "queued"),
+    case("in-house-it-manager", said("I'm the IT manager at a hospital."),
+         "screened_out", NOT_MSP),
+    case("outsourced-it-partner-of-a-practice", said(
+        "I'm the IT partner for a dental practice and need appointments."), "queued"),
+    case("works-in-the-office-of-a-city", said(
+        "I work in the front office for a small city."), "screened_out", NOT_MSP),
+    case("works-in-the-office-of-a-provider", said(
+        "I work in the sales office of an IT company."), "queued"),
+    case("own-organisation-possessive", said(
+        "Our museum's front desk is chaos. We'd like someone to take care of all of it."),
+         "screened_out", NOT_MSP),
+    case("someone-elses-organisation-possessive", said(
+        "A museum's front desk is chaos without us. We'd like someone to take care of all "
+        "of it: the calling and the booking."), "queued"),
+    case("own-passengers", said(
+        "Our passengers complain constantly. Looking for someone to handle all of it."),
+         "screened_out", NOT_MSP),
+    case("clients-passengers", said(
+        "Our clients' passengers complain constantly and we fix it. Looking for someone to "
+        "handle all of it: the calls and the booking."), "queued"),
+    case("the-congregation", said(
+        "The congregation has doubled since 2020. We need someone to take care of all of "
+        "it."), "screened_out", NOT_MSP),
+    case("every-congregation-served", said(
+        "Every congregation we serve has doubled; we need someone to take care of all of "
+        "it: the calls and the booking."), "queued"),
+]
+
 # A provider quoting its clients or prospects is still a provider; an end user quoting
 # its own people still asks for itself.
 QUOTED_SPEECH = [
@@ -541,6 +587,7 @@ ROLES_AND_SPAM = [
 
 TABLE = (QUEUED_PROVIDERS + PROVIDERS_NAMING_CLIENTS + DECLARED_NON_PROVIDERS
          + END_USERS_WHO_PICKED_MSP + LINE_OF_BUSINESS + ASKING_IN_OTHER_WORDS + OWN_CUSTOMERS
+         + MORE_LINES_OF_BUSINESS
          + QUOTED_SPEECH
          + SIZE_AND_BUDGET + TIRE_KICKERS
          + NOT_TIRE_KICKERS + ROLES_AND_SPAM)
