@@ -273,7 +273,7 @@ _SECTOR = (
     r"|rotary|lions|kiwanis|youth|senior|community|civic|cultural|historical|heritage"
     r"|catholic|lutheran|baptist|methodist|presbyterian|episcopal|christian|evangelical"
     r"|jewish|islamic|buddhist|hindu|sikh|bowling|cinema|ski|amusement|equestrian"
-    r"|riding|horse|scout|scouting|summer camp|camp|bar|pub|brew|grain|feed|garden|lumber"
+    r"|riding|horse|scout|scouting|summer camp|camp|bar|pub|brew|grain|feed|garden|lumber|steel"
     r"|\d+-(?:attorney|lawyer|doctor|physician|dentist|chair|bed|agent|broker|truck|driver"
     r"|store|location|branch|provider|teacher|student)s?"
 )
@@ -319,7 +319,8 @@ _KIND_ALONE = (
     r"|opticians?(?:'s)?|optometry practices?|campgrounds?|rv parks?|bed and breakfasts?"
     r"|b&bs?|guest ?houses?|lodges?|hostels?|masjids?|gurdwaras?|chapels?|cathedrals?"
     r"|missions?|machine shops?|body shops?|garages?|foundr(?:y|ies)|sawmills?|quarr(?:y|ies)"
-    r"|print shops?|sign shops?|bars?|pubs?|taverns?|nightclubs?|pizzerias?|pizza places?"
+    r"|fabricators?|machinists?|print shops?|sign shops?|bars?|pubs?|taverns?|nightclubs?"
+    r"|pizzerias?|pizza places?"
     r"|delis?|food trucks?|caterers?|supermarkets?|grocery stores?|garden cent(?:er|re)s?"
     r"|nurser(?:y|ies)|greenhouses?|feed stores?|hardware stores?|car washes|gas stations?"
     r"|truck stops?|laundromats?|dry cleaners?|tailors?|group homes?|halfway houses?"
@@ -402,7 +403,8 @@ _PROVIDER = (
     r"|(?:it|computer|technology|tech|network|cybersecurity|security) consultan(?:t|ts|cy)"
     r"|value[- ]added reseller|(?:it |hardware |software |microsoft |cisco |dell |technology )?"
     r"reseller|(?:it |technology )?solutions? provider|it provider|cloud (?:services )?provider"
-    r"|systems integrator|(?:computer|pc|laptop) repair (?:shop|business|company)"
+    r"|(?:systems?|it|network|technology|av) integrator|(?:computer|pc|laptop) repair"
+    r" (?:shop|business|company)|break[/-]fix (?:shop|company|business|provider|outfit)"
     r"|it company|it firm|it shop|it consultancy|msp company"
     rf"|(?:{_VENDOR})(?:[/ ](?:{_VENDOR}))*(?: gold| silver| certified| authorized| registered"
     r"| premier)? (?:partner|reseller)"
@@ -442,6 +444,14 @@ _HOW_MUCH = (
 )
 # What a month or a campaign "runs": "roughly what does a typical month run?"
 _RUNS = r"(?:what|how much) (?:does|do|would|will) (?:[\w'-]+ ){0,4}?run(?: me| us)?"
+
+# What a provider does to its clients' IT: "we install and manage their computers".
+_LOOKS_AFTER = (
+    r"install|manage|handle|support|maintain|monitor|run|look after|take care of|secure"
+    r"|protect|back up|fix|repair|service|network|upgrade|replace|set up|host|patch|wire"
+)
+# The start of the message or of a sentence in it, for lists read over the whole text.
+_CLAUSE_START = r"(?:^|(?<=[.!?;:] )|(?<=\n))\W*"
 
 # Words a sentence may start with that are not the name of the sender's company.
 _NOT_A_NAME = (
@@ -752,13 +762,41 @@ CLIENT_CONTEXT = (
 PROVIDER_SELF_DESCRIPTIONS = (
     # "we're a 12-person MSP", "I am an independent IT consultant", "as a VAR"
     rf"(?:we are|we're|i am|i'm|as|being|i run|we run|i own|we own|i started|we started"
-    rf"|i founded|we founded|i built|we built) (?:a |an |the |my |our )?{_PROVIDER_ADJ}"
-    rf"(?:{_PROVIDER})(?! (?:customers?|clients?|users?)(?!\w))",
+    rf"|i founded|we founded|i built|we built|our (?:company|business|firm) is)"
+    rf" (?:a |an |the |my |our )?{_PROVIDER_ADJ}(?:{_PROVIDER})"
+    rf"(?! (?:customers?|clients?|users?)(?!\w))",
+    # "I'm the 'computer guy' for most of the businesses here", "we're the tech team
+    # behind about 20 car dealerships", "we're the outsourced IT for 45 practices"
+    rf"(?:we are|we're|i am|i'm|we've been|i've been) (?:the|their) (?:[\w'-]+ ){{0,2}}?['\"]?"
+    rf"(?:it|tech|technology|computer|network)(?: (?:team|department|dept|partner|guys?"
+    rf"|people|person|folks|crew|support|help))?['\"]? (?:for|behind|to) (?:{_HOW_MANY}"
+    rf"|most|many|all|some|half|hundreds)",
+    # "We install and manage their computers", "we handle their networks"
+    rf"(?:we|i) (?:also )?(?:{_LOOKS_AFTER})(?: and (?:{_LOOKS_AFTER}))? their "
+    rf"(?:[\w'/-]+ ){{0,2}}?(?:{_IT_THINGS})",
+    # "My firm keeps 40 CPA practices running", "60+ churches served"
+    rf"(?:we|i|my (?:firm|company|team|business|shop)|our (?:team|firm|company|techs|shop))"
+    rf" (?:[\w'-]+ )?keeps? {_HOW_MANY} (?:[\w'-]+ ){{0,3}}?(?:{_ORGS}|{_PEOPLE}|clients"
+    rf"|customers) (?:running|up|online|working|secure|safe|protected|patched)",
+    rf"{_HOW_MANY} (?:[\w'-]+ ){{0,2}}?(?:{_ORGS}|clients|customers) (?:served|supported"
+    rf"|under (?:contract|management))",
+    # "Break/fix and managed services for dentists, vets and optometrists." (not "IT
+    # support for our offices")
+    rf"{_CLAUSE_START}(?:(?!(?:do|does|can|could|would|will|you|we|i|need|needs|want|wants"
+    rf"|looking|seeking|require|requires|provide|offer|for|about)\b)[\w/&'-]+ (?:and |& )?)"
+    rf"{{0,3}}?(?:managed (?:it |security )?services"
+    rf"|managed it|it (?:support|services)|break[/-]fix|tech support|computer support"
+    rf"|help ?desk(?: services)?|network(?:ing)? (?:installs?|installation)) (?:for|to)"
+    rf" (?!(?:our|my|us|me|the|both|all|each|every|\d+|two|three|four|five|several) )"
+    rf"(?:[\w'-]+,? (?:and |& )?){{0,4}}?(?:{_ORGS}|{_PEOPLE})",
+    # "We network plant floors", "we wire offices and warehouses"
+    r"(?:we|i) (?:network|wire|cable)(?: and [\w-]+)?(?= (?!with |our |my |us |me )\w)",
     # "MedBridge is a healthcare-focused VAR", "Continental is an IT consulting firm"
     rf"^\W*{_NOT_A_NAME}(?:[\w&.'-]+ ){{1,4}}(?:is|are) (?:a |an )?{_PROVIDER_ADJ}"
     rf"(?:{_PROVIDER})(?! (?:customers?|clients?|users?)(?!\w))",
     # "Small MSP, 7 of us.", "Independent IT consultant, just me."
-    rf"^\W*{_PROVIDER_ADJ}(?:{_PROVIDER})(?=\s*(?:[,.(]|$| here\b| with| in| based| of))",
+    rf"{_CLAUSE_START}{_PROVIDER_ADJ}(?:{_PROVIDER})(?=\s*(?:[,.(:]|$| here\b| with| in"
+    rf"| based| of| - | for (?!our |my |us |me )))",
     # "we provide managed IT services", "we sell and support Dell hardware", "Caduceus IT
     # provides managed services to clinics", "we do support and networks"
     rf"(?:(?:we|i) (?:provide|offer|deliver|sell|resell|install|implement|specialize in"

@@ -407,6 +407,51 @@ OWN_CUSTOMERS = [
         "We look after 30 law firms and their clients expect encrypted email."), "queued"),
 ]
 
+# Providers who say what they do without "we are an MSP", beside end users whose
+# words come close; a provider's own IT trouble does not make it an end user.
+PROVIDERS_IN_OTHER_WORDS = [
+    case("tech-team-behind-hotels", said(
+        "We're the tech team behind about 30 hotels. Our own server keeps crashing, "
+        "ironically."), "queued"),
+    case("tech-person-at-our-hotel", said(
+        "I'm the tech person at our hotel and our server keeps crashing."),
+         "screened_out", NOT_MSP),
+    case("manages-their-computers", said(
+        "We install and manage their computers; our own laptops need replacing this year."),
+         "queued"),
+    case("wants-someone-to-manage-our-computers", said(
+        "We need someone to install and manage our computers."), "screened_out", NOT_MSP),
+    case("keeps-law-offices-running", said(
+        "My firm keeps 40 law offices running. Our own server keeps crashing."), "queued"),
+    case("keeps-trucks-running", said(
+        "My firm keeps 40 trucks running and our server keeps crashing."),
+         "screened_out", NOT_MSP),
+    case("churches-served", said("60+ churches served. Our own server keeps crashing."),
+         "queued"),
+    case("church-serves-families", said(
+        "Our church serves 600 families. Our server keeps crashing."), "screened_out", NOT_MSP),
+    case("managed-services-for-dentists", said(
+        "Managed services for dentists and vets. Our own server keeps crashing."), "queued"),
+    case("managed-services-for-our-office", said(
+        "Managed services for our dental office, please. Our server keeps crashing."),
+         "screened_out", NOT_MSP),
+    case("networks-plant-floors", said(
+        "We network plant floors. Our own server keeps crashing."), "queued"),
+    case("networks-with-owners", said(
+        "We network with other owners. Our server keeps crashing."), "screened_out", NOT_MSP),
+    case("company-is-an-it-integrator", said(
+        "Our company is IT integrator from Germany. Our own server keeps crashing."),
+         "queued"),
+    case("company-is-a-steel-fabricator", said(
+        "Our company is a steel fabricator from Germany."), "screened_out", NOT_MSP),
+    case("reseller-fragment-mid-message", said(
+        "Hello. Value-added reseller for Dell and HP. Our own phones are down today."),
+         "queued"),
+    case("looking-for-a-reseller", said(
+        "Hello. Looking for a value-added reseller for Dell laptops."),
+         "screened_out", NOT_MSP),
+]
+
 # More lines of business, the sender's own role in one, and the people it serves or
 # the places it works in; each beside a provider that names the same trade.
 MORE_LINES_OF_BUSINESS = [
@@ -587,7 +632,7 @@ ROLES_AND_SPAM = [
 
 TABLE = (QUEUED_PROVIDERS + PROVIDERS_NAMING_CLIENTS + DECLARED_NON_PROVIDERS
          + END_USERS_WHO_PICKED_MSP + LINE_OF_BUSINESS + ASKING_IN_OTHER_WORDS + OWN_CUSTOMERS
-         + MORE_LINES_OF_BUSINESS
+         + MORE_LINES_OF_BUSINESS + PROVIDERS_IN_OTHER_WORDS
          + QUOTED_SPEECH
          + SIZE_AND_BUDGET + TIRE_KICKERS
          + NOT_TIRE_KICKERS + ROLES_AND_SPAM)
