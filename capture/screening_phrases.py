@@ -100,7 +100,11 @@ _IT_THINGS = (
     r"|google workspace|outlook|passwords?|viruse?s?|malware|ransomware|cyber ?security"
     r"|security|systems?|software|licen[cs]es|vpn|remote access|help ?desk|service desk"
     r"|desktop support|tech support|infrastructure|equipment|technology|erp|emr|ehr"
-    r"|website hosting|hosting|file shares?|shared drives?"
+    r"|website hosting|hosting|file shares?|shared drives?|databases?|devices|hardware"
+    r"|card readers?|cash registers?|smartboards|projectors|access points|modems|antivirus"
+    r"|phone lines|tech(?:(?<=our tech)|(?<=my tech)|(?<=the tech))(?! (?:guy|person|people"
+    r"|team|company|firm|support|industry|sector|market|space))"
+    r"|(?:it|tech|technology|computer) (?:side|stuff|needs|setup|set-up|environment)"
 )
 # Words that make a helper an IT one: "a managed IT partner", "a network
 # monitoring provider"; then the helpers themselves.
@@ -154,7 +158,8 @@ _LOOK_AFTER = _verb_forms(
     "be on call for", "be on call", "implement", "deploy", "roll out", "give us", "provide",
     "service", "protect", "help with", "help us with", "deal with", "cover", "watch over",
     "oversee", "update", "patch", "standardize", "standardise", "modernize", "modernise",
-    "do",
+    "do", "watch", "keep an eye on", "take responsibility for", "be in charge of",
+    "take charge of", "take ownership of", "configure", "administer", "look into", "sort",
 )
 _TASK = (
     rf"(?:(?:who|that|which) (?:can |could |will |would |is able to |knows how to |should )?"
@@ -174,7 +179,8 @@ _GAP = rf"(?:{_NOT_OWN}[\w/'&,.+-]+ )"
 # Vague things a helper is asked to look after, which need the rest of the
 # message to say they are the sender's IT: "someone to take care of all of it".
 _VAGUE_OBJECT = (
-    r"it(?: all)?|all(?: of)? (?:it|this|that|them)|this|that|them|these(?: things)?"
+    r"it(?: all)?|all(?: of)? (?:it|this|that|them)|this|that|them|these(?: things)?|both"
+    r"|the lot|(?:this|that|these|those) (?:kinds?|sorts?|types?) of (?:work|thing|things|stuff)"
     r"|everything(?: else)?|the rest|things|all (?:of )?(?:our |the |my )?(?:[\w-]+ ){0,2}?"
     r"(?:locations|sites|offices|branches|stores|clinics|gyms|restaurants|buildings"
     r"|schools|campuses|hospitals|practices)"
@@ -219,11 +225,28 @@ _BROKEN = (
     r"|keeps? (?:failing|crashing|dropping|freezing|going down|disconnecting|breaking)"
     r"|needs? (?:replacing|replacement|to be replaced|upgrading|an upgrade|fixing|help|repair"
     r"|to be (?:upgraded|replaced|fixed|repaired|updated|migrated|moved)|an overhaul)"
+    # "our tax software server died", "my booking laptop got a virus", "the till PC acts
+    # up", "a printer that gives us fits", "is still on Windows 7"
+    r"|(?:just |has |have |finally )died|died (?:on|in|during|over|last|this|yesterday|today"
+    r"|again)|dies|went down|goes down|gave out|gave up|blew up|acts? up|quit working"
+    r"|(?:got|gets|has|caught|picked up) (?:a virus|viruses|malware|ransomware|hacked"
+    r"|infected|compromised)|gives? us (?:fits|grief|trouble|problems|headaches)"
+    r"|keeps? (?:dropping|cutting) (?:off|out)|(?:drop|drops|dropping) off"
+    r"|loses? (?:the )?connection|(?:is|are) (?:ancient|obsolete|out of warranty|end of life"
+    r"|on (?:its|their) last legs|still on windows (?:7|xp|vista|8))"
+)
+# What an end user wants done to its IT, as it says it after the thing: "looked after".
+_DONE = (
+    r"looked after|fixed|repaired|managed|maintained|supported|set up|serviced|upgraded"
+    r"|replaced|sorted(?: out)?|secured|taken care of|monitored|backed up|installed"
+    r"|configured|imaged|updated|patched|cleaned up|handled|migrated|moved|looked at"
+    r"|checked(?: out)?|wired|networked|protected|done properly|done right"
 )
 _CURRENT_HELPER = (
-    r"(?:our|my|its) (?:current |old |existing |previous |last |actual |in-house |internal "
-    r"|only |one |part-time )?(?:msp|it (?:company|provider|guy|person|firm|consultant"
-    r"|vendor)|computer guy|tech guy|provider|it support)"
+    r"(?:our|my|its) (?:(?:current|old|existing|previous|last|actual|in-house|internal|only"
+    r"|one|part-time|regular|usual|longtime|long-time|trusted) ){0,2}(?:msp|it (?:company"
+    r"|provider|guy|person|firm|consultant|vendor|manager|staff)|computer (?:guy|person)"
+    r"|tech (?:guy|person)|techie|provider|it support|it department)"
 )
 
 # Lines of business that are not IT services.  A sector, the word before an
@@ -386,6 +409,18 @@ _TRADE_OBJECT = (
     r"|extrusions|castings|moldings|fixtures|valves|pumps|trailers|boats|candles|soap"
     r"|cosmetics|jewelry|apparel|garments|textiles|paper|packaging|labels|chemicals"
     r"|coatings|paint|concrete|lumber|steel|glass|plastics|metal parts|signage"
+    r"|bread|pastries|cakes|pizzas?|spirits|cheese|meat|crops|grain|cattle|eggs|milk|flowers"
+    r"|plants|trees|lawns|pools|bridges|roads|tools|dies|machinery|vehicles|cars|trucks"
+    r"|buses|engines|tires|doors|countertops|fences|decks|kitchens|bathrooms|teeth|glasses"
+    r"|dogs|cats|horses|kids|babies|toddlers|teens|veterans|athletes|passengers|guests"
+    r"|diners|visitors|campers|inmates|the homeless|the dead"
+)
+# Words after a trade's product that make it IT: "payroll software", "solar monitoring
+# systems"; "we repair cars" is a trade, "we repair devices" is not.
+_NOT_IT_TRADE = (
+    r"(?![ -](?:software|it|technology|tech|systems?|solutions|clients?|customers?|companies"
+    r"|businesses|firms|contractors|installers?|shops|agencies|industry|market|integrations?"
+    r"|platforms?|apps?|hosting|support|networks?|portals?|data)(?![\w-]))"
 )
 
 # What a provider calls itself, and what it sells.
@@ -543,12 +578,25 @@ OWN_IT_REQUESTS = (
     rf"{_NOT_SOLD}",
     # "do you provide IT support for small offices?", "a proposal for managed IT"
     rf"(?:(?:do|can|could|would|will) you (?:guys |folks )?(?:provide|offer|sell|install|fix"
-    rf"|repair|set up|manage|support|handle)|(?:(?:send|email|give|share|prepare)(?: me| us)?"
+    rf"|repair|set up|manage|support|handle|do|service|cover|work on|help with|look after"
+    rf"|take care of)|(?:(?:send|email|give|share|prepare)(?: me| us)?"
     rf" (?:a |an |your |some )?)?(?:proposals?|quotes?|quotations?|estimates?|bids?|pricing))"
     rf" (?:for |on )?{_GAP}{{0,2}}?(?:(?:it|tech|computer|network|managed it"
     rf"|managed) (?:support|services?|help|management)|{_IT_THINGS}){_NOT_SOLD}",
-    # "please contact me about IT support for our restaurant"
-    rf"(?:about|regarding|concerning) (?:{_IT_HELPERS}) (?:for|at|in) (?:our|my)",
+    # "please contact me about IT support for our restaurant", "IT support for our three
+    # offices is what we need" (not "IT support for our clients")
+    rf"(?:{_IT_HELPERS}) (?:for|at|in|across) (?:all |both |each )?(?:of )?(?:our|my)"
+    rf"(?= (?!own\b){_NOT_OWN})",
+    # "We need a client portal and someone to manage our laptops", "plus someone on call
+    # to fix my PCs"
+    rf"(?:(?<=and )|(?<=plus )|(?<=also )|(?<=, )){_HELPER}(?: (?:local|reliable|on call"
+    rf"|nearby))? {_TASK} "
+    rf"{_GAP}{{0,4}}?(?:our|my) {_OWN_THINGS_GAP}(?:{_IT_THINGS}){_NOT_SOLD}",
+    # "We need our station computers and the dispatch PC looked after", "I want a secure
+    # portal set up and our laptops managed"
+    rf"(?:{_NEED}|get|have) (?:{_GAP}{{0,5}}?(?:and|plus) )?(?:all (?:of )?)?(?:our|my|the) "
+    rf"{_OWN_THINGS_GAP}(?:{_IT_THINGS})"
+    rf"{_NOT_SOLD},? {_GAP}{{0,10}}?(?:{_DONE})(?!\w)",
     # "we want to move all our files to the cloud"
     rf"(?<!we )(?<!i )(?:move|migrate|get|put) (?:all |all of |everything in )?(?:our|my) "
     rf"{_OWN_THINGS_GAP}(?:files|data|documents|email|e-mail|servers?|systems?|software)"
@@ -617,9 +665,21 @@ VAGUE_REQUESTS = (
     # "no one to manage them", "nobody handles the network"
     rf"(?:no one|no-one|nobody|noone)(?: here| in-house)? (?:to |who (?:can |knows how to )?)?"
     rf"(?:{_LOOK_AFTER})",
-    # "Looking for a consultant.", "we would like someone reliable."
-    rf"(?:{_NEED}) {_SOMEONE}(?: (?:local|reliable|nearby|dependable|here))?(?: (?:i|we) can"
-    r" (?:call|trust|rely on|count on))?(?=\s*(?:[.!?;]|$))",
+    # "Looking for a consultant.", "we would like someone reliable and local."
+    rf"(?:{_NEED}) {_SOMEONE}(?: (?:local|reliable|nearby|dependable|here)(?: (?:and|&) "
+    r"(?:local|reliable|nearby|dependable|trustworthy|responsive|affordable|honest))?)?"
+    r"(?: (?:i|we) can (?:call|trust|rely on|count on))?(?=\s*(?:[.!?;]|$))",
+    # "an outside firm to take all of this over", "someone local to set things up right"
+    rf"(?:to|can|could|will|would|who|that|and) (?:come (?:in |out |over )?(?:and )?)?"
+    rf"(?:take|set|sort|hook|straighten|clean|tidy|fix) (?:{_VAGUE_OBJECT}|things|everything)"
+    r" (?:over|up|out)",
+    # "need help with all that", "we'd like some help with it"
+    rf"(?:{_NEED}) (?:some |a little |a lot of )?help (?:with|on) (?:{_VAGUE_OBJECT})",
+    # "What would a monthly support plan cost?", "a call to discuss a service contract"
+    r"(?:(?:what|how much) (?:would|does|do|will|is|are|might)|need|want|discuss|about|sign"
+    r"|get|interested in|looking for|quote (?:for|on)|price (?:for|of)|cost of) (?:a |an |the "
+    r"|your )?(?:[\w-]+ ){0,2}?(?:support|service|maintenance) (?:plan|contract|agreement"
+    r"|package)s?",
     # "please help us with this"
     r"(?:help|assist) (?:us|me) with (?:this|that|it|all of (?:this|it))",
 )
@@ -683,16 +743,21 @@ OWN_LINE_OF_BUSINESS = (
     # "We manufacture injection-molded parts", "we distribute building materials"
     rf"(?:manufactur|fabricat|distribut)(?:e|es)(?= (?!(?:{_IT_THINGS}|it|tech|computer"
     rf"|hardware|electronics)(?!\w))\w)",
-    # "We prepare returns for 1,200 clients", "SunPeak installs residential solar",
-    # "we represent clients in immigration matters", "we run payroll for businesses"
-    rf"(?:prepare|prepares|file|files|install|installs|build|builds|sell|sells|serve|serves"
-    rf"|run|runs|treat|treats|teach|teaches|insure|insures|bake|bakes|brew|brews|roast|roasts"
-    rf"|grow|grows|haul|hauls|ship|ships|care for|cares for|import|imports|export|exports"
+    # "SunPeak installs residential solar", "we run payroll for businesses", "we serve
+    # 400 families" (not "we serve schools' students with Chromebooks")
+    rf"(?:install|installs|build|builds|sell|sells|serve|serves|run|runs|care for|cares for"
     rf"|make|makes|do|does|provide|provides|offer|offers) (?:{_LOB_WORD} ){{0,3}}?"
-    rf"(?:{_TRADE_OBJECT})(?![ -](?:software|it|technology|tech|systems?|solutions|clients?"
-    rf"|customers?|companies|businesses|firms|contractors|installers?|shops|agencies"
-    rf"|industry|market|integrations?|platforms?|apps?|hosting|support|networks?|portals?"
-    rf"|data)(?![\w-]))(?![^.;!?\n]*(?<!\w)(?:{_IT_THINGS}|it|tech|cloud|devices?)(?!\w))",
+    rf"(?:{_TRADE_OBJECT}){_NOT_IT_TRADE}(?![^.;!?\n]*(?<!\w)(?:{_IT_THINGS}|it|tech|cloud"
+    rf"|devices?)(?!\w))",
+    # "We prepare returns for 1,200 clients", "My firm files about 400 returns a season,
+    # and this year our server died", "We machine aerospace parts"
+    rf"(?:prepare|prepares|file|files|treat|treats|teach|teaches|insure|insures|bake|bakes"
+    rf"|brew|brews|roast|roasts|grow|grows|haul|hauls|ship|ships|import|imports|export"
+    rf"|exports|machine|machines|weld|welds|fabricate|fabricates|mill|mills|assemble"
+    rf"|assembles|see|sees|house|houses|transport|transports|tutor|tutors|groom|grooms"
+    rf"|board|boards|bury|buries|feed|feeds|shelter|shelters|repair|repairs|tow|tows"
+    rf"|deliver|delivers) (?:{_LOB_WORD} ){{0,3}}?(?:{_TRADE_OBJECT}){_NOT_IT_TRADE}"
+    rf"(?![^.;!?\n,]*(?<!\w)(?:{_IT_THINGS}|it|tech|cloud|devices?)(?!\w))",
     r"(?:represent|represents) (?:[\w'-]+ ){0,2}?(?:clients|families|employers|buyers"
     r"|sellers|tenants|landlords|the injured)(?= in)",
 )
@@ -749,6 +814,10 @@ CLIENT_CONTEXT = (
     # leasing offices", nor "do you provide IT support for small offices?")
     rf"(?:we|i|our|us)\b[^.!?;]*?\bfor (?!our |my |the |both |all |each |every |two |three "
     rf"|several |multiple |\d)(?:[\w'-]+ ){{0,2}}?(?:{_ORGS})",
+    # "IT support for our clients" (not "wifi for customers", "a portal for our clients":
+    # what an end user offers its own customers)
+    r"(?<!wifi )(?<!wi-fi )(?<!internet )(?<!portal )(?<!kiosks )(?<!kiosk )(?<!website )"
+    r"(?<!app )(?<!tablets )(?<!check-in )(?<!booking )(?<!payments )(?<!terminals )"
     r"for (?:our |my )?(?:clients|customers|end[- ]users)",
     # "a help desk to support our clients after hours", "a white-label NOC"
     r"(?:support|serve|help|look after|take care of|cover|answer) (?:for )?(?:our|my) "

@@ -498,6 +498,70 @@ MORE_LINES_OF_BUSINESS = [
         "it: the calls and the booking."), "queued"),
 ]
 
+# Requests in everyday words: the thing first and what should be done to it after,
+# trouble told in the past, a helper who left, and vague asks beside the sender's own
+# things; each beside a provider using the same words about its clients or its sales.
+REQUESTS_IN_EVERYDAY_WORDS = [
+    case("own-things-looked-after", said(
+        "We need our station laptops and the front desk PC looked after."),
+         "screened_out", NOT_MSP),
+    case("clients-things-looked-after", said(
+        "Our clients need their laptops looked after, and we want more of them."), "queued"),
+    case("own-server-died", said(
+        "Our file server died last night and the front desk can't print."),
+         "screened_out", NOT_MSP),
+    case("provider-outage-story", said(
+        "We had our own outage last spring - our office internet died for a whole day - and "
+        "we tell that story to prospects."), "queued"),
+    case("own-laptop-got-a-virus", said(
+        "My laptop got a virus and our email is acting strange."), "screened_out", NOT_MSP),
+    case("clients-laptop-got-a-virus", said(
+        "A client's laptop got a virus last week and we cleaned it up in an hour."), "queued"),
+    case("own-tech-person-left", said("Our only in-house tech person left in June."),
+         "screened_out", NOT_MSP),
+    case("own-sales-guy-left", said("Our sales guy left in June and we need appointments."),
+         "queued"),
+    case("set-it-all-up-beside-own-computers", said(
+        "Our church office has three computers and a printer. We need someone to set it all "
+        "up properly."), "screened_out", NOT_MSP),
+    case("set-it-all-up-for-sales", said(
+        "We need someone to set it all up: the calls, the follow-up and the booking."),
+         "queued"),
+    case("help-with-all-that-beside-own-tablets", said(
+        "Our clinic has two tablets and a front desk PC. Need help with all that."),
+         "screened_out", NOT_MSP),
+    case("help-with-all-that-campaigns", said(
+        "Our campaigns have two steps. Need help with all that."), "queued"),
+    case("someone-local-and-honest-bakery", said(
+        "Our bakery has three PCs and a register. We would like someone local and honest."),
+         "screened_out", NOT_MSP),
+    case("someone-local-and-honest-caller", said(
+        "Our campaigns need a caller. We would like someone local and honest."), "queued"),
+    case("service-contract-for-a-parish", said(
+        "Our parishioners use the hall every day. What would a yearly service contract "
+        "cost?"), "screened_out", NOT_MSP, TK),
+    case("support-plan-a-provider-sells", said(
+        "Our clients love our monthly support plan. What would a campaign cost?"),
+         "queued", flags=TK),
+    case("it-support-for-our-warehouses", said(
+        "IT support for our two warehouses is what we're after."), "screened_out", NOT_MSP),
+    case("it-support-for-clients-warehouses", said(
+        "We provide IT support for our clients' warehouses."), "queued"),
+    case("portal-and-someone-for-our-laptops", said(
+        "We need a portal for our clients and someone to manage our laptops."),
+         "screened_out", NOT_MSP),
+    case("clients-and-someone-to-call-them", said(
+        "We need more clients and someone to call their office managers."), "queued"),
+    case("do-you-service-our-computers", said("Do you service our computers?"),
+         "screened_out", NOT_MSP),
+    case("do-you-service-msps", said("Do you service MSPs in Canada?"), "queued"),
+    case("machines-parts-and-old-server", said(
+        "We machine parts for the aerospace industry, and our server is old."),
+         "screened_out", NOT_MSP),
+    case("repairs-computers-for-machine-shops", said(
+        "We repair computers and laptops for machine shops."), "queued"),
+]
+
 # A provider quoting its clients or prospects is still a provider; an end user quoting
 # its own people still asks for itself.
 QUOTED_SPEECH = [
@@ -632,7 +696,7 @@ ROLES_AND_SPAM = [
 
 TABLE = (QUEUED_PROVIDERS + PROVIDERS_NAMING_CLIENTS + DECLARED_NON_PROVIDERS
          + END_USERS_WHO_PICKED_MSP + LINE_OF_BUSINESS + ASKING_IN_OTHER_WORDS + OWN_CUSTOMERS
-         + MORE_LINES_OF_BUSINESS + PROVIDERS_IN_OTHER_WORDS
+         + MORE_LINES_OF_BUSINESS + PROVIDERS_IN_OTHER_WORDS + REQUESTS_IN_EVERYDAY_WORDS
          + QUOTED_SPEECH
          + SIZE_AND_BUDGET + TIRE_KICKERS
          + NOT_TIRE_KICKERS + ROLES_AND_SPAM)
