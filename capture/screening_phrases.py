@@ -917,6 +917,9 @@ PRICE_TERMS = (
     r"discounts?", r"(?:monthly |minimum |total )spend",
     r"per (?:hour|month|appointment|lead|call|meeting|day|week)", r"expensive",
     r"cheap(?:er|est)?", r"affordable",
+    # "what's the actual number?" after a price question (not "your phone number")
+    r"(?:actual|real|exact|rough|final|total|monthly|ballpark|dollar) (?:number|figure"
+    r"|amount)s?|bottom line",
 )
 
 #: A clause that asks for our price.
@@ -950,6 +953,8 @@ PRICE_ASKS = (
     r"how (?:does|is) (?:your |the )?(?:pricing|price|cost) (?:work|structured|calculated"
     r"|determined)",
     r"ballpark",
+    # "Is your pricing per hour or per appointment?", "are the fees monthly?"
+    rf"(?:is|are) (?:your|the) (?:{_PRICE_WORD})",
 )
 
 #: The sender talks about its own prices ("our prices are competitive").

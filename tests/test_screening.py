@@ -647,6 +647,9 @@ TIRE_KICKERS = [
     case("pricing-info-please", said("Pricing info please."), "queued", flags=TK),
     case("what-you-charge", said("My manager wants to know what you charge."), "queued",
          flags=TK),
+    case("pricing-basis-and-the-figure", said(
+        "Is your pricing per hour or per lead, and what's the real figure?"), "queued",
+         flags=TK),
 ]
 
 NOT_TIRE_KICKERS = [
@@ -675,6 +678,10 @@ NOT_TIRE_KICKERS = [
         "How many meetings does a typical month bring, and what does it cost?"), "queued"),
     case("how-much-do-you-know", said(
         "How much do you know about healthcare IT? We sell to clinics."), "queued"),
+    case("pricing-basis-and-phone-number", said(
+        "Is your pricing per hour? And what's your phone number?"), "queued"),
+    case("actual-number-of-meetings", said("What's the actual number of meetings we'd get?"),
+         "queued"),
     case("price-and-how-you-choose", said(
         "Is it priced per meeting? And how do you pick which companies to call?"), "queued"),
 ]
