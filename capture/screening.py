@@ -43,8 +43,11 @@ as "but").  A request counts only when the sender makes it for itself: the
 clause is not about those it serves (``CLIENT_CONTEXT``: "we support 40
 dental offices"), the request's subject is not someone else (``OTHER_PARTIES``:
 "our clients need", "they want", "small businesses need"), and the clause
-speaks for the sender (a first-person word, no subject, its own people or its
-own name as the subject).  Clients are only someone else's when the sender
+speaks for the sender (a first-person word, no subject, its own name, or its
+own organisation or people as the subject, ``OWN_SUBJECTS``: "The town hall
+needs IT support", "our office manager wants"; the sender's own organisation
+as the subject also wins over the people it names: "Our firm of 12 lawyers
+needs...").  Clients are only someone else's when the sender
 serves them: a law firm's clients do not make it a provider.  Every reason
 quotes the words it rests on.
 
@@ -96,6 +99,7 @@ from capture.screening_phrases import OWN_LINE_OF_BUSINESS
 from capture.screening_phrases import OWN_ORGANISATION_HINTS
 from capture.screening_phrases import OWN_PRICE_MENTIONS
 from capture.screening_phrases import OWN_SPEAKERS
+from capture.screening_phrases import OWN_SUBJECTS
 from capture.screening_phrases import PLEASANTRIES
 from capture.screening_phrases import PRICE_ASKS
 from capture.screening_phrases import PRICE_TERMS
@@ -123,7 +127,7 @@ EVIDENCE_LENGTH = 120
 #: The rule code's own version: raise it whenever this module reads text or
 #: judges differently, so ``rules_version`` changes with the code as well as
 #: with the thresholds and phrase lists.
-RULES_CODE_VERSION = 11
+RULES_CODE_VERSION = 12
 
 # Question openers; a fragment starting with one asks something.
 _QUESTION_WORDS = frozenset({
@@ -167,6 +171,7 @@ class ScreeningRules:
     first_person: tuple[str, ...] = FIRST_PERSON
     others_speech: tuple[str, ...] = OTHERS_SPEECH
     own_speakers: tuple[str, ...] = OWN_SPEAKERS
+    own_subjects: tuple[str, ...] = OWN_SUBJECTS
     other_parties: tuple[str, ...] = OTHER_PARTIES
     own_it_requests: tuple[str, ...] = OWN_IT_REQUESTS
     vague_requests: tuple[str, ...] = VAGUE_REQUESTS
@@ -398,7 +403,7 @@ def _own_words(text: _Text, patterns: tuple[str, ...], rules: ScreeningRules, *,
             if _said_of_others(lead, rules):
                 continue
             if speaker and not (_search(rules.first_person, clause) or _HOLLOW.fullmatch(lead)
-                                or _OWN_PEOPLE.search(lead)
+                                or _own_subject(lead, rules)
                                 or _named_subject(text, start, lead, match.group())):
                 continue
             return _evidence_span(text.norm, start, end, start + match.start(),
@@ -410,13 +415,6 @@ def _own_words(text: _Text, patterns: tuple[str, ...], rules: ScreeningRules, *,
 _HOLLOW = re.compile(
     r"\W*(?:(?:hi|hello|hey|dear|so|and|also|now|currently|ideally|basically|honestly"
     r"|really|just|still|then|ok|okay|yes|well|please|urgently|again|anyway)\W+)*",
-    re.IGNORECASE)
-# The sender's own people as the subject: "The board approved an RFP", "Dr. Kim wants".
-_OWN_PEOPLE = re.compile(
-    r"(?<!\w)(?:(?:the|our|my) (?:[\w'-]+ ){0,2}?(?:board|management|leadership|owners?"
-    r"|partners|director|ceo|cfo|cio|coo|administrator|principal|superintendent|doctor"
-    r"|dentist|pastor|committee|council|office manager|practice manager)"
-    r"|(?:dr|pastor|father|reverend)\.? [a-z]+)\W+(?:[\w'-]+\W+){0,3}$",
     re.IGNORECASE)
 # A verb that agrees with many, not one organisation: "CPAs need", "firms are".
 _PLURAL_VERB = re.compile(
@@ -447,10 +445,24 @@ _NOT_NAMES = frozenset({
 
 
 def _said_of_others(lead: str, rules: ScreeningRules) -> bool:
-    """Whether the words before a match make its subject someone other than the sender."""
+    """Whether the words before a match make its subject someone other than the sender.
+
+    The sender's own organisation as the subject wins, however many people it
+    names: "Our firm of 12 lawyers needs..." is the firm's request, not the lawyers'.
+    """
+    if _own_subject(lead, rules):
+        return False
     pattern = _compiled_at_end(rules.other_parties)
     lead = _TRAILING_AUX.sub("", re.sub(r"\([^)]*\)", " ", lead))
     lead = _TRAILING_PLACE.sub("", lead)
+    return bool(pattern and pattern.search(lead))
+
+
+def _own_subject(lead: str, rules: ScreeningRules) -> bool:
+    """Whether the words before a match open with the sender's own organisation or
+    people as the subject, a few words at most before the match ("The town hall
+    needs", "our office manager wants")."""
+    pattern = _compiled_subject(rules.own_subjects)
     return bool(pattern and pattern.search(lead))
 
 
@@ -678,6 +690,15 @@ def _compiled_at_end(patterns: tuple[str, ...]) -> re.Pattern[str] | None:
         return None
     source = "|".join(f"(?:{p})" for p in patterns)
     return re.compile(rf"(?<!\w)(?:{source})(?:'s|'re|'ve|'d|'ll|')?\W*$", re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=8)
+def _compiled_subject(patterns: tuple[str, ...]) -> re.Pattern[str] | None:
+    """One alternation for a subject that up to three words may follow to the end."""
+    if not patterns:
+        return None
+    source = "|".join(f"(?:{p})" for p in patterns)
+    return re.compile(rf"(?<!\w)(?:{source})\W+(?:[\w'-]+\W+){{0,3}}$", re.IGNORECASE)
 
 
 def _search(patterns: tuple[str, ...], text: str) -> re.Match[str] | None:

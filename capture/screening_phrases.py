@@ -232,7 +232,9 @@ _BROKEN = (
     r"|(?:got|gets|has|caught|picked up) (?:a virus|viruses|malware|ransomware|hacked"
     r"|infected|compromised)|gives? us (?:fits|grief|trouble|problems|headaches)"
     r"|keeps? (?:dropping|cutting) (?:off|out)|(?:drop|drops|dropping) off"
-    r"|loses? (?:the )?connection|(?:is|are) (?:ancient|obsolete|out of warranty|end of life"
+    r"|full of (?:viruses|malware|pop-?ups)|riddled with (?:viruses|malware)"
+    r"|loses? (?:the )?connection|(?:is|are) (?:(?:very|really|so|too|getting) )?(?:ancient"
+    r"|old|obsolete|out of warranty|end of life"
     r"|on (?:its|their) last legs|still on windows (?:7|xp|vista|8))"
 )
 # What an end user wants done to its IT, as it says it after the thing: "looked after".
@@ -269,7 +271,7 @@ _SECTOR = (
     r"|tourism|catering|bakery|brewing|winery|farm|farming|agricultural|agriculture|retail"
     r"|e-commerce|ecommerce|fashion|apparel|furniture|jewelry|auto|automotive|car|fitness"
     r"|yoga|salon|spa|beauty|funeral|cemetery|church|religious|faith-based|ministry"
-    r"|nonprofit|non-profit|charity|charitable|education|educational|tutoring|childcare"
+    r"|nonprofit|non-profit|non profit|charity|charitable|education|educational|tutoring|childcare"
     r"|child care|daycare|marketing|digital marketing|advertising|pr|public relations"
     r"|creative|graphic design|branding|video production|photography|publishing|event"
     r"|events|wedding|entertainment|film|management consulting|business consulting"
@@ -360,7 +362,8 @@ _NOT_IT = (
     r"|web|internet|telecom|telecommunications|voip|managed|hosting|helpdesk|help|desk"
     r"|var|reseller|integrator|solutions|systems|digital-transformation|former|ex|retired"
     r"|previous|that|who|which|with|for|to|of|in|on|at|by|from|need|needs|looking|want"
-    r"|but|not|serving|focused|specializing|specialising|our|my|your|their|clients?"
+    r"|but|not|serving|focused|specializing|specialising|supporting|servicing|helping"
+    r"|protecting|covering|our|my|your|their|clients?"
     r"|customers?|dell|microsoft|cisco|hp|lenovo|apple)(?![\w-]))"
 )
 _LOB_WORD = rf"{_NOT_IT}[\w&/'+.,-]+"
@@ -531,6 +534,28 @@ OWN_SPEAKERS = (
     r"(?:we|i) (?:keep |always |often |finally )?(?:say|said|saying|tell|told|ask|asked)",
 )
 
+#: The sender's own organisation or its own people as the subject of a request, read
+#: from the words just before it (up to three more words may follow the subject):
+#: the clause then speaks for the sender, even with no "we" in it.
+OWN_SUBJECTS = (
+    # "The board approved an RFP for", "our office manager wants", "Dr. Kim wants"
+    r"(?:the|our|my) (?:[\w'-]+ ){0,2}?(?:board|management|leadership|owners?|partners"
+    r"|director|ceo|cfo|cio|coo|administrator|principal|superintendent|doctor|dentist|pastor"
+    r"|committee|council|office manager|practice manager)",
+    r"(?:dr|pastor|father|reverend)\.? [a-z]+",
+    # "The town hall needs IT support", "the school office needs new computers", "The
+    # diocese is looking for an IT provider" (one organisation, not "the clinics")
+    rf"the (?:{_LOB_WORD} ){{0,2}}?(?:(?:{_KIND_ALONE})|(?:{_SECTOR})[ -](?:{_KIND_AFTER_SECTOR}))"
+    rf"(?<!s)",
+    r"the (?:practice|firm|clinic|office|agency|studio|shop|store|business|company"
+    r"|organi[sz]ation)",
+    # "our clinics need", "Our firm of 12 lawyers needs a new IT provider"
+    rf"(?:our|my) (?:{_LOB_WORD} ){{0,2}}?(?:(?:{_KIND_ALONE})|(?:{_SECTOR})[ -]"
+    rf"(?:{_KIND_AFTER_SECTOR}))",
+    r"(?:our|my) (?:firm|practice|office|team|company|group|staff|business|agency|clinic"
+    r"|school|church|organi[sz]ation) of (?:about |around |over |some )?\d+(?: [\w-]+)?",
+)
+
 #: Who a request is for, read from the words just before it: someone else's
 #: ("our clients need...", "they want...", "small businesses need...").
 OTHER_PARTIES = (
@@ -539,7 +564,8 @@ OTHER_PARTIES = (
     r"|students?|parents?|clientele|end[- ]users?",
     # "they need someone for the computers", "businesses that are looking for a provider",
     # "their underwriters want an IT provider"
-    r"they|he|she|you|them|those|these|that|who|which|everyone|everybody|others?|people"
+    r"they|he|she|you|them|those|these|that|(?<=\w )who|(?<=\w, )who|which|everyone"
+    r"|everybody|others?|people"
     r"|folks|their(?: [\w'-]+){1,3}",
     # "Those companies choose a new managed IT partner", "a clinic needs", "every business"
     rf"(?:every|any|each|most|many|some|all|lots of|a lot of|plenty of|half of|those|these"
@@ -550,6 +576,10 @@ OTHER_PARTIES = (
     # dental offices need")
     rf"(?:^\W*(?:(?!our |my )[\w'-]+ ){{0,3}}|(?<![\w'-])(?:(?!our |my )[\w'-]+ ){{3}})"
     rf"(?:{_ORGS}|{_PEOPLE})",
+    # any kind of organisation in the plural opening the clause: "Town halls need IT
+    # support", "Fire departments are choosing MSPs" (not "The business needs")
+    rf"^\W*(?:(?!our |my |the )[\w'-]+ ){{0,2}}(?:{_KIND_ALONE}|{_KIND_AFTER_SECTOR})"
+    rf"(?:(?<=[^s]s)|(?<=es))",
 )
 
 #: The sender asks for IT services, an IT provider or IT help for its own organisation.
@@ -612,7 +642,9 @@ OWN_IT_REQUESTS = (
     # statement such as "we replace our laptops every three years"
     rf"(?<!we )(?<!i )(?:{_REPAIR}) (?:up )?(?:our|my) {_OWN_GAP}(?:{_IT_THINGS}){_NOT_SOLD}",
     # "our printers keep failing", "my PC won't turn on", "our email server went down"
-    rf"(?:our|my) {_OWN_THINGS_GAP}(?:{_IT_THINGS}){_NOT_SOLD} (?:[\w'-]+ ){{0,3}}?"
+    # (not "our own office network needs an upgrade": a provider setting its own IT
+    # beside its clients')
+    rf"(?:our|my) (?!own ){_OWN_THINGS_GAP}(?:{_IT_THINGS}){_NOT_SOLD} (?:[\w'-]+ ){{0,3}}?"
     rf"(?:{_BROKEN})",
     # "we got hit by ransomware", "our office was hacked"
     r"(?:we|i|our [\w'-]+)(?:'ve| have| has)? (?:got|were|was|been|just got|just been)"
@@ -663,12 +695,18 @@ VAGUE_REQUESTS = (
     rf"(?:can|could|would) (?:you|your [\w-]+|you guys|someone|somebody) (?:come (?:in |out"
     rf" |over )?(?:and )?)?(?:{_LOOK_AFTER}) (?:{_VAGUE_OBJECT})",
     # "no one to manage them", "nobody handles the network"
-    rf"(?:no one|no-one|nobody|noone)(?: here| in-house)? (?:to |who (?:can |knows how to )?)?"
-    rf"(?:{_LOOK_AFTER})",
+    rf"(?:no one|no-one|nobody|noone)(?: here| in-house| on staff)? (?:to |(?:who )?(?:can"
+    rf"|knows how to|is able to|has time to) )?(?:{_LOOK_AFTER})",
     # "Looking for a consultant.", "we would like someone reliable and local."
     rf"(?:{_NEED}) {_SOMEONE}(?: (?:local|reliable|nearby|dependable|here)(?: (?:and|&) "
     r"(?:local|reliable|nearby|dependable|trustworthy|responsive|affordable|honest))?)?"
-    r"(?: (?:i|we) can (?:call|trust|rely on|count on))?(?=\s*(?:[.!?;]|$))",
+    r"(?: (?:i|we) can (?:call|trust|rely on|count on))?(?: for (?:support|help|maintenance"
+    r"|service|it|this|that|everything))?(?=\s*(?:[.!?;]|$))",
+    # "We need it fixed.", "want all of this sorted out"
+    rf"(?:{_NEED}) (?:{_VAGUE_OBJECT}|everything) (?:{_DONE})",
+    # "everything is slow", "nothing works"
+    rf"(?:everything|it all|all of it|the whole (?:thing|system|setup)) (?:is |keeps )?"
+    rf"(?:{_BROKEN})|nothing (?:works|is working)",
     # "an outside firm to take all of this over", "someone local to set things up right"
     rf"(?:to|can|could|will|would|who|that|and) (?:come (?:in |out |over )?(?:and )?)?"
     rf"(?:take|set|sort|hook|straighten|clean|tidy|fix) (?:{_VAGUE_OBJECT}|things|everything)"
@@ -712,6 +750,9 @@ OWN_LINE_OF_BUSINESS = (
     rf"|i manage|i (?:work|volunteer) (?:at|for|with)|our (?:company|business|organi[sz]ation"
     rf"|firm|practice) is) (?:a |an |the |one )?(?:(?:group|chain|family|network|collective)"
     rf" of (?:\w+ )?)?{_LINE_OF_BUSINESS}",
+    # "We have a daycare with 40 kids" (not "we have a law firm in Boston as a client")
+    rf"(?:we|i) have (?:a|an) {_LINE_OF_BUSINESS}(?! (?:that|which|who|we|i)\b)"
+    r"(?![^.;!?\n]*\b(?:clients?|customers?|accounts?|we (?:support|serve|manage))\b)",
     # "I'm the owner of a landscaping company", "Executive director of a synagogue here.",
     # "I'm the IT manager at a hospital" (not "I'm the IT partner for a dental practice")
     rf"(?:(?:i'm|i am|we're|we are) |^\W*)(?:the |an? )?(?:{_NOT_IT}[\w'-]+ ){{0,2}}?"
@@ -769,7 +810,8 @@ OWN_ORGANISATION_HINTS = (
     rf"(?:our|my|the) (?:{_LOB_WORD} ){{0,2}}?(?:{_KIND_ALONE}){_LOB_END}",
     rf"(?:our|my) (?:{_LOB_WORD} ){{0,2}}?(?:{_SECTOR})(?:[ -]{_LOB_WORD}){{0,2}}?[ -]"
     rf"(?:{_KIND_AFTER_SECTOR}){_LOB_END}",
-    r"(?:our|my) (?:district|brokerage|practice|parish|congregation|ministry)",
+    r"(?:our|my) (?:district|brokerage|practice|parish|congregation|ministry|stores?|factory"
+    r"|factories|plants?|warehouses?|campus|showroom)",
     # "our museum's collections database", "my clinic's front desk"
     rf"(?:our|my) (?:{_LOB_WORD} ){{0,2}}?(?:{_KIND_ALONE})'s?(?!\w)",
     # the people it serves: "our patients", "our passengers", "my congregants"; and its
@@ -822,9 +864,9 @@ CLIENT_CONTEXT = (
     # "a help desk to support our clients after hours", "a white-label NOC"
     r"(?:support|serve|help|look after|take care of|cover|answer) (?:for )?(?:our|my) "
     r"(?:clients|customers|end[- ]users)|white[- ]label(?:ed)?",
-    # "a clinic we support needs a new server"
-    r"(?:we|i) (?:work with|support|serve|look after|take care of) (?:needs?|has|have|is|are"
-    r"|wants?|just|recently)",
+    # "a clinic we support needs a new server", "the practices we work with all need"
+    r"(?:we|i) (?:work with|support|serve|look after|take care of) (?:all |both |also |often "
+    r"|usually |mostly )?(?:needs?|has|have|is|are|wants?|just|recently)",
 )
 
 #: The sender plainly says it is a provider; then its text never screens it out.
@@ -840,6 +882,11 @@ PROVIDER_SELF_DESCRIPTIONS = (
     rf"(?:it|tech|technology|computer|network)(?: (?:team|department|dept|partner|guys?"
     rf"|people|person|folks|crew|support|help))?['\"]? (?:for|behind|to) (?:{_HOW_MANY}"
     rf"|most|many|all|some|half|hundreds)",
+    # "We're a two-person shop supporting medical offices" (not "a cleaning company
+    # supporting hospitals": a trade before the noun)
+    rf"(?:we are|we're|i am|i'm) (?:a |an )?(?:(?!(?:{_SECTOR})\b)[\w'-]+ )?(?:shop|team"
+    rf"|crew|outfit|company|firm|business) (?:supporting|looking after|taking care of)"
+    rf" (?!our |my )(?:[\w'-]+ ){{0,3}}?(?:{_ORGS})",
     # "We install and manage their computers", "we handle their networks"
     rf"(?:we|i) (?:also )?(?:{_LOOKS_AFTER})(?: and (?:{_LOOKS_AFTER}))? their "
     rf"(?:[\w'/-]+ ){{0,2}}?(?:{_IT_THINGS})",

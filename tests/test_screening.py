@@ -562,6 +562,61 @@ REQUESTS_IN_EVERYDAY_WORDS = [
         "We repair computers and laptops for machine shops."), "queued"),
 ]
 
+# Who speaks: the sender's own organisation as the subject ("The town hall needs"), a
+# question ("Who can sort out our tech?"), and the sender's own things beside a vague
+# ask; each beside a provider speaking of organisations it serves or of its sales.
+WHO_SPEAKS = [
+    case("the-town-hall-needs-support", said("The town hall needs IT support."),
+         "screened_out", NOT_MSP),
+    case("town-halls-need-support", said(
+        "Town halls need IT support, and we want to reach them."), "queued"),
+    case("the-business-needs-support", said("The business needs IT support."),
+         "screened_out", NOT_MSP),
+    case("firm-of-twelve-lawyers", said("Our firm of 12 lawyers needs a new IT provider."),
+         "screened_out", NOT_MSP),
+    case("firms-of-twelve-lawyers", said(
+        "Firms of 12 lawyers need a new IT provider every few years; we want to meet them."),
+         "queued"),
+    case("who-can-sort-out-our-tech", said(
+        "Who can sort out our tech? Our drivers' tablets never sync."),
+         "screened_out", NOT_MSP),
+    case("who-can-help-our-clients", said(
+        "Who can help our clients with their servers? That's what we do."), "queued"),
+    case("nobody-knows-how-to-patch", said(
+        "Our shop floor has 12 PCs. Nobody here knows how to keep them patched."),
+         "screened_out", NOT_MSP),
+    case("nobody-knows-how-to-prospect", said(
+        "Nobody here knows how to prospect; we're great techs though."), "queued"),
+    case("need-it-fixed-beside-own-wifi", said(
+        "Our members complain about the wifi. We need it fixed."), "screened_out", NOT_MSP),
+    case("need-it-fixed-campaign-list", said(
+        "Our campaign list is stale. We need it fixed."), "queued"),
+    case("everything-is-slow-in-the-store", said(
+        "Our store has two registers and a back office PC. Everything is slow."),
+         "screened_out", NOT_MSP),
+    case("everything-is-slow-in-the-pipeline", said(
+        "Everything is slow in our sales pipeline. We need appointments."), "queued"),
+    case("we-have-a-daycare", said("We have a daycare with 40 kids."),
+         "screened_out", NOT_MSP),
+    case("we-have-a-daycare-as-a-client", said(
+        "We have a daycare as a client and want more like it."), "queued"),
+    case("the-practice-needs-backups", said("The practice needs better backups."),
+         "screened_out", NOT_MSP),
+    case("the-practices-we-work-with-need-backups", said(
+        "The practices we work with all need better backups."), "queued"),
+    case("own-office-network-and-a-request", said(
+        "Our office network needs an upgrade and we need someone to do it."),
+         "screened_out", NOT_MSP),
+    case("providers-own-office-network", said(
+        "Our own office network needs an upgrade but that's not why I'm writing. We need "
+        "leads."), "queued"),
+    case("cleaning-company-supporting-hospitals", said(
+        "We're a cleaning company supporting hospitals in Fresno."), "screened_out", NOT_MSP),
+    case("small-shop-supporting-medical-offices", said(
+        "We're a two-person shop supporting medical offices in Fresno. Need appointments."),
+         "queued"),
+]
+
 # A provider quoting its clients or prospects is still a provider; an end user quoting
 # its own people still asks for itself.
 QUOTED_SPEECH = [
@@ -704,6 +759,7 @@ ROLES_AND_SPAM = [
 TABLE = (QUEUED_PROVIDERS + PROVIDERS_NAMING_CLIENTS + DECLARED_NON_PROVIDERS
          + END_USERS_WHO_PICKED_MSP + LINE_OF_BUSINESS + ASKING_IN_OTHER_WORDS + OWN_CUSTOMERS
          + MORE_LINES_OF_BUSINESS + PROVIDERS_IN_OTHER_WORDS + REQUESTS_IN_EVERYDAY_WORDS
+         + WHO_SPEAKS
          + QUOTED_SPEECH
          + SIZE_AND_BUDGET + TIRE_KICKERS
          + NOT_TIRE_KICKERS + ROLES_AND_SPAM)
