@@ -68,7 +68,8 @@ _NEED = (
     r"|interested in|hire|hiring|to find|find us|find me|could use|shopping for|quote"
     r"|quote us|quote me|(?:looking|ready|planning|hoping) to (?:hire|bring in|bring on|find"
     r"|engage|retain|partner with|work with)|after(?:(?<=we're after)|(?<=we are after)"
-    r"|(?<=i'm after)|(?<=i am after))"
+    r"|(?<=i'm after)|(?<=i am after))|asked for|asking for|asks for|requested|requesting"
+    r"|asked (?:me|us) to (?:find|get|hire|look for)"
 )
 # Choosing among providers, which only an organisation buying IT does:
 # "interviewing MSPs", "choosing a new managed IT partner", "issue an RFP for".
@@ -132,6 +133,8 @@ _IT_HELPERS = (
     r"|msps?|mssps?|vars?|value[- ]added resellers?|managed service providers?"
     r"|managed services? provider|managed (?:it|services)(?: services| support)?"
     r"|tech person|tech guy|it person|it guy|computer guy|technicians?"
+    r"|(?:hipaa|pci|cmmc|soc ?2|nist) (?:compliance )?(?:help|support|assistance|consulting"
+    r"|services)"
     rf"|(?:{_IT_WORD})(?:[ /-](?!(?:{_SOLD_WORD}|to|for|with|who|that|which|on|in|at|of|from"
     rf"|by|as|our|my|we|i)(?!\w))[\w&-]+){{0,5}}?[ /-](?:{_HELPER_NOUN})"
 )
@@ -148,7 +151,8 @@ _HELPER = rf"{_SOMEONE}(?: or {_SOMEONE})?"
 _REPAIR = (
     r"fix|repair|troubleshoot|set up|setup|upgrade|replace|secure|sort out|clean up"
     r"|look at|take a look at|migrate|move|outsource|take over|redo|stabili[sz]e|lock down"
-    r"|(?:move|get|migrate) (?:off|away from)"
+    r"|(?:move|get|migrate) (?:off|away from)|check on|check|maintain|service|look after"
+    r"|take care of"
 )
 _LOOK_AFTER = _verb_forms(
     "fix", "repair", "troubleshoot", "set up", "upgrade", "replace", "secure", "sort out",
@@ -227,11 +231,14 @@ _BROKEN = (
     r"|to be (?:upgraded|replaced|fixed|repaired|updated|migrated|moved)|an overhaul)"
     # "our tax software server died", "my booking laptop got a virus", "the till PC acts
     # up", "a printer that gives us fits", "is still on Windows 7"
-    r"|(?:just |has |have |finally )died|died (?:on|in|during|over|last|this|yesterday|today"
-    r"|again)|dies|went down|goes down|gave out|gave up|blew up|acts? up|quit working"
+    r"|(?:just |has |have |finally )died|died(?: (?:on|in|during|over|last|this|yesterday"
+    r"|today|again)\b|(?= *(?:[.!,;]|$| and | so )))|dies|went down|goes down|gave out"
+    r"|gave up|blew up|acts? up|quit working"
     r"|(?:got|gets|has|caught|picked up) (?:a virus|viruses|malware|ransomware|hacked"
     r"|infected|compromised)|gives? us (?:fits|grief|trouble|problems|headaches)"
     r"|keeps? (?:dropping|cutting) (?:off|out)|(?:drop|drops|dropping) off"
+    r"|(?:don't|doesn't|won't|can't|cannot|do not|does not|will not) (?:talk to|see|connect"
+    r" to|recognize|find|reach)"
     r"|full of (?:viruses|malware|pop-?ups)|riddled with (?:viruses|malware)"
     r"|loses? (?:the )?connection|(?:is|are) (?:(?:very|really|so|too|getting) )?(?:ancient"
     r"|old|obsolete|out of warranty|end of life"
@@ -298,7 +305,9 @@ _SECTOR = (
     r"|rotary|lions|kiwanis|youth|senior|community|civic|cultural|historical|heritage"
     r"|catholic|lutheran|baptist|methodist|presbyterian|episcopal|christian|evangelical"
     r"|jewish|islamic|buddhist|hindu|sikh|bowling|cinema|ski|amusement|equestrian"
-    r"|riding|horse|scout|scouting|summer camp|camp|bar|pub|brew|grain|feed|garden|lumber|steel"
+    r"|riding|horse|scout|scouting|summer camp|camp|bar|pub|brew|grain|feed|garden|lumber"
+    r"|steel|soccer|football|baseball|softball|hockey|basketball|volleyball|lacrosse|rugby"
+    r"|cricket|rowing|sailing|cycling|running|chess|book|hunting|fishing|shooting|gun"
     r"|\d+-(?:attorney|lawyer|doctor|physician|dentist|chair|bed|agent|broker|truck|driver"
     r"|store|location|branch|provider|teacher|student)s?"
 )
@@ -613,6 +622,10 @@ OWN_IT_REQUESTS = (
     rf" (?:a |an |your |some )?)?(?:proposals?|quotes?|quotations?|estimates?|bids?|pricing))"
     rf" (?:for |on )?{_GAP}{{0,2}}?(?:(?:it|tech|computer|network|managed it"
     rf"|managed) (?:support|services?|help|management)|{_IT_THINGS}){_NOT_SOLD}",
+    # "the cost of your IT support for 20 users", "details on your managed IT services":
+    # an end user taking us for a provider
+    rf"(?:cost|costs|price|prices|pricing|rates?|quotes?|details|info|information|fees?"
+    rf"|brochure) (?:of|for|on|about) your (?:{_IT_HELPERS}){_NOT_SOLD}",
     # "please contact me about IT support for our restaurant", "IT support for our three
     # offices is what we need" (not "IT support for our clients")
     rf"(?:{_IT_HELPERS}) (?:for|at|in|across) (?:all |both |each )?(?:of )?(?:our|my)"
@@ -624,7 +637,8 @@ OWN_IT_REQUESTS = (
     rf"{_GAP}{{0,4}}?(?:our|my) {_OWN_THINGS_GAP}(?:{_IT_THINGS}){_NOT_SOLD}",
     # "We need our station computers and the dispatch PC looked after", "I want a secure
     # portal set up and our laptops managed"
-    rf"(?:{_NEED}|get|have) (?:{_GAP}{{0,5}}?(?:and|plus) )?(?:all (?:of )?)?(?:our|my|the) "
+    rf"(?:{_NEED}|get|getting|have|having) (?:{_GAP}{{0,5}}?(?:and|plus) )?(?:all (?:of )?)?"
+    rf"(?:our|my|the) "
     rf"{_OWN_THINGS_GAP}(?:{_IT_THINGS})"
     rf"{_NOT_SOLD},? {_GAP}{{0,10}}?(?:{_DONE})(?!\w)",
     # "we want to move all our files to the cloud"
@@ -640,7 +654,8 @@ OWN_IT_REQUESTS = (
     rf"(?<=to )outsource (?:the |all |some )?(?:[\w'-]+ ){{0,2}}?(?:{_IT_THINGS}){_NOT_SOLD}",
     # "fix our computers", "outsource our IT", "replace my old server"; not a
     # statement such as "we replace our laptops every three years"
-    rf"(?<!we )(?<!i )(?:{_REPAIR}) (?:up )?(?:our|my) {_OWN_GAP}(?:{_IT_THINGS}){_NOT_SOLD}",
+    rf"(?<!we )(?<!i )(?:{_REPAIR}) (?:up )?(?:our|my) (?!own ){_OWN_GAP}(?:{_IT_THINGS})"
+    rf"{_NOT_SOLD}",
     # "our printers keep failing", "my PC won't turn on", "our email server went down"
     # (not "our own office network needs an upgrade": a provider setting its own IT
     # beside its clients')
@@ -665,6 +680,12 @@ OWN_IT_REQUESTS = (
     r" (?:[\w'-]+ ){0,2}?(?:controller|office manager|bookkeeper|receptionist|owner|son"
     r"|daughter|nephew|niece|volunteer|friend|husband|wife|accountant|doctor|partner|admin"
     r"|administrator|assistant|secretary|staff|employees?)|(?:done|handled) by (?:me|myself)",
+    # "Our bookkeeper does the IT and she's overwhelmed"
+    r"(?:our|my) (?:[\w'-]+ )?(?:controller|office manager|bookkeeper|receptionist|owner|son"
+    r"|daughter|nephew|niece|volunteer|husband|wife|accountant|doctor|admin|administrator"
+    r"|assistant|secretary) (?:does|handles|runs|manages|takes care of|looks after|is doing)"
+    r" (?:all )?(?:the|our) (?:it|computers|network|tech|technology)(?! (?:sales|marketing"
+    r"|billing|invoices|budget))",
     # "we're exploring outsourcing our network management"
     rf"outsourcing (?:of )?(?:our|my) {_OWN_GAP}(?:{_IT_THINGS}){_NOT_SOLD}",
     # "we want to replace our current MSP", "switching IT providers"
@@ -720,10 +741,19 @@ VAGUE_REQUESTS = (
     r"|package)s?",
     # "please help us with this"
     r"(?:help|assist) (?:us|me) with (?:this|that|it|all of (?:this|it))",
+    # "who can do that for us?"
+    rf"(?<![\w,] )who (?:can|could|will|would) (?:{_LOOK_AFTER}) (?:{_VAGUE_OBJECT})",
 )
 
 #: The sender's own IT, named or in trouble, which makes a vague request an IT one.
 OWN_IT_CONTEXT = (
+    # "We're switching from Google to Microsoft", "moving our email to Microsoft 365"
+    rf"(?:switch|switching|moving|migrating|changing|going) (?:over )?(?:(?:our|my) [\w'-]+ )?"
+    rf"(?:from (?:[\w'-]+ ){{1,3}})?to (?:{_VENDOR}|gmail|g suite|outlook|exchange|the cloud)",
+    # "our cyber insurance requires MFA", "our auditor flagged it"
+    r"(?:our|my) (?:cyber ?(?:security )?)?(?:insurer|insurance(?: carrier| company)?|carrier"
+    r"|auditors?|examiners?|regulators?|compliance officer|bank) (?:now )?(?:requires?"
+    r"|wants?|says|asks? for|flagged|demands?|is requiring|is asking for|insists on)",
     # "we have 5 computers, the copier and the wifi", "we have six computers and an old server"
     rf"(?:we|i) (?:have|got|use|run|own) (?:about |around |over |only |just |roughly )?"
     rf"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|a few|several|some|an?"
@@ -796,7 +826,8 @@ OWN_LINE_OF_BUSINESS = (
     rf"|brew|brews|roast|roasts|grow|grows|haul|hauls|ship|ships|import|imports|export"
     rf"|exports|machine|machines|weld|welds|fabricate|fabricates|mill|mills|assemble"
     rf"|assembles|see|sees|house|houses|transport|transports|tutor|tutors|groom|grooms"
-    rf"|board|boards|bury|buries|feed|feeds|shelter|shelters|repair|repairs|tow|tows"
+    rf"|board|boards|bury|buries|feed|feeds|shelter|shelters|repair|repairs|tow|tows|coach"
+    rf"|coaches|train|trains"
     rf"|deliver|delivers) (?:{_LOB_WORD} ){{0,3}}?(?:{_TRADE_OBJECT}){_NOT_IT_TRADE}"
     rf"(?![^.;!?\n,]*(?<!\w)(?:{_IT_THINGS}|it|tech|cloud|devices?)(?!\w))",
     r"(?:represent|represents) (?:[\w'-]+ ){0,2}?(?:clients|families|employers|buyers"
@@ -812,8 +843,9 @@ OWN_ORGANISATION_HINTS = (
     rf"(?:{_KIND_AFTER_SECTOR}){_LOB_END}",
     r"(?:our|my) (?:district|brokerage|practice|parish|congregation|ministry|stores?|factory"
     r"|factories|plants?|warehouses?|campus|showroom)",
-    # "our museum's collections database", "my clinic's front desk"
-    rf"(?:our|my) (?:{_LOB_WORD} ){{0,2}}?(?:{_KIND_ALONE})'s?(?!\w)",
+    # "our museum's collections database", "our youth soccer club's laptop"
+    rf"(?:our|my) (?:{_LOB_WORD} ){{0,2}}?(?:(?:{_KIND_ALONE})|(?:{_SECTOR})[ -]"
+    rf"(?:{_KIND_AFTER_SECTOR}))'s?(?!\w)",
     # the people it serves: "our patients", "our passengers", "my congregants"; and its
     # own staff: "our attorneys", "our caregivers", "our dispatchers", "my front desk staff"
     rf"(?:our|my) (?:{_NOT_IT}[\w-]+ |\d+ )?(?:patients|tenants|residents|students|parents"

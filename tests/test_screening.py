@@ -614,7 +614,56 @@ WHO_SPEAKS = [
         "We're a cleaning company supporting hospitals in Fresno."), "screened_out", NOT_MSP),
     case("small-shop-supporting-medical-offices", said(
         "We're a two-person shop supporting medical offices in Fresno. Need appointments."),
+         "queued"),    case("switching-to-microsoft", said(
+        "We're switching from Google to Microsoft and need help."), "screened_out", NOT_MSP),
+    case("switches-clients-to-microsoft", said(
+        "We move our clients from Google to Microsoft every week. Can you help us find "
+        "more?"), "queued"),
+    case("own-insurance-requires-mfa", said(
+        "Our cyber insurance requires MFA and backups; who can do that for us?"),
+         "screened_out", NOT_MSP),
+    case("clients-auditors-flagged-backups", said(
+        "Our clients' auditors flagged their backups; who can do that for us? We want "
+        "leads."), "queued"),
+    case("hipaa-help-for-our-practice", said("HIPAA compliance help for our practice."),
+         "screened_out", NOT_MSP),
+    case("offers-hipaa-help", said("We offer HIPAA compliance help for practices."),
          "queued"),
+    case("board-asked-for-an-assessment", said(
+        "Our board of directors has asked for a technology assessment."),
+         "screened_out", NOT_MSP),
+    case("clients-asked-for-an-assessment", said(
+        "Our clients asked for a technology assessment, so we built one."), "queued"),
+    case("cost-of-your-it-support", said(
+        "We want to know the cost of your IT support for 20 users."),
+         "screened_out", NOT_MSP, TK),
+    case("cost-of-your-appointments-for-it-companies", said(
+        "What's the cost of your appointment setting for IT support companies?"),
+         "queued", flags=TK),
+    case("someone-to-check-on-our-computers", said(
+        "We need someone to come in once a week and check on our computers."),
+         "screened_out", NOT_MSP),
+    case("techs-check-on-own-network", said("Our techs check on our own network weekly."),
+         "queued"),
+    case("bookkeeper-does-the-it", said("Our bookkeeper does the IT and she's overwhelmed."),
+         "screened_out", NOT_MSP),
+    case("bookkeeper-does-the-it-billing", said("Our bookkeeper does the IT billing."),
+         "queued"),
+    case("own-printer-does-not-talk-to-computers", said(
+        "Our printer and scanner don't talk to the computers anymore."),
+         "screened_out", NOT_MSP),
+    case("clients-printers-do-not-talk-to-computers", said(
+        "Our clients' printers don't talk to their computers until we fix them."), "queued"),
+    case("soccer-club-laptop-died", said(
+        "Our youth soccer club's registration laptop died. Need help."),
+         "screened_out", NOT_MSP),
+    case("coaches-msp-owners", said(
+        "We coach MSP owners on sales and want to reach more of them."), "queued"),
+    case("getting-our-computers-maintained", said(
+        "Who do I talk to about getting our office computers maintained?"),
+         "screened_out", NOT_MSP),
+    case("getting-our-campaign-started", said(
+        "Who do I talk to about getting our campaign started?"), "queued"),
 ]
 
 # A provider quoting its clients or prospects is still a provider; an end user quoting
