@@ -306,7 +306,8 @@ _SECTOR = (
     r"|catholic|lutheran|baptist|methodist|presbyterian|episcopal|christian|evangelical"
     r"|jewish|islamic|buddhist|hindu|sikh|bowling|cinema|ski|amusement|equestrian"
     r"|riding|horse|scout|scouting|summer camp|camp|bar|pub|brew|grain|feed|garden|lumber"
-    r"|steel|soccer|football|baseball|softball|hockey|basketball|volleyball|lacrosse|rugby"
+    r"|adult day|after-school|afterschool|head start|early childhood|steel|soccer|football"
+    r"|baseball|softball|hockey|basketball|volleyball|lacrosse|rugby"
     r"|cricket|rowing|sailing|cycling|running|chess|book|hunting|fishing|shooting|gun"
     r"|\d+-(?:attorney|lawyer|doctor|physician|dentist|chair|bed|agent|broker|truck|driver"
     r"|store|location|branch|provider|teacher|student)s?"
@@ -323,7 +324,7 @@ _KIND_AFTER_SECTOR = (
     # "library district", "fire department", "tennis and swim club", "transit authority"
     r"|districts?|departments?|authorit(?:y|ies)|clubs?|stations?|halls?|yards?|parks?"
     r"|garages?|homes?|complex(?:es)?|buildings?|properties|venues?|schools?|ministr(?:y|ies)"
-    r"|societ(?:y|ies)"
+    r"|societ(?:y|ies)|programs?|programmes?"
 )
 # Kinds of organisation (and a few callings) that are outside IT on their own.
 _KIND_ALONE = (
@@ -492,6 +493,22 @@ _HOW_MUCH = (
 # What a month or a campaign "runs": "roughly what does a typical month run?"
 _RUNS = r"(?:what|how much) (?:does|do|would|will) (?:[\w'-]+ ){0,4}?run(?: me| us)?"
 
+def _not_after(*words: str) -> str:
+    """Lookbehinds that fail right after any of ``words`` and a space (Python's
+    lookbehinds need a fixed width, so one per word)."""
+    return "".join(f"(?<!{word} )" for word in words)
+
+
+# What an end user does for its own customers, or offers them, right before "for our
+# clients": "we handle insurance for our clients", "wifi for customers".
+_NOT_FOR_OWN_CUSTOMERS = _not_after(
+    "insurance", "taxes", "returns", "payroll", "books", "bookkeeping", "accounting",
+    "audits", "cases", "claims", "loans", "mortgages", "policies", "estates", "wills",
+    "trusts", "benefits", "investments", "portfolios", "homes", "properties", "events",
+    "meals", "food", "care", "therapy", "treatment", "coverage", "filings", "paperwork",
+    "wifi", "wi-fi", "internet", "portal", "kiosks", "kiosk", "website", "app", "tablets",
+    "check-in", "booking", "payments", "terminals", "parking", "coffee", "space",
+)
 # What a provider does to its clients' IT: "we install and manage their computers".
 _LOOKS_AFTER = (
     r"install|manage|handle|support|maintain|monitor|run|look after|take care of|secure"
@@ -741,6 +758,10 @@ VAGUE_REQUESTS = (
     r"|package)s?",
     # "please help us with this"
     r"(?:help|assist) (?:us|me) with (?:this|that|it|all of (?:this|it))",
+    # "We need an upgrade.", "we'd like a full refresh"
+    r"(?:need|want|would like|we'd like|i'd like|looking for|could use) (?:an? |some )?"
+    r"(?:full |complete |proper |major )?(?:upgrade|overhaul|refresh|tune-up|makeover"
+    r"|clean-up|cleanup)(?=\s*(?:[.!?;]|$))",
     # "who can do that for us?"
     rf"(?<![\w,] )who (?:can|could|will|would) (?:{_LOOK_AFTER}) (?:{_VAGUE_OBJECT})",
 )
@@ -750,6 +771,9 @@ OWN_IT_CONTEXT = (
     # "We're switching from Google to Microsoft", "moving our email to Microsoft 365"
     rf"(?:switch|switching|moving|migrating|changing|going) (?:over )?(?:(?:our|my) [\w'-]+ )?"
     rf"(?:from (?:[\w'-]+ ){{1,3}})?to (?:{_VENDOR}|gmail|g suite|outlook|exchange|the cloud)",
+    # "Our client files are stored on old computers", "we run on an aging server"
+    rf"(?:on|with|using|running) (?:an? |our |my |the |some )?(?:very |really )?(?:old|ancient"
+    rf"|aging|ageing|outdated|obsolete|slow|dying|donated|used) (?:[\w'-]+ )?(?:{_IT_THINGS})",
     # "our cyber insurance requires MFA", "our auditor flagged it"
     r"(?:our|my) (?:cyber ?(?:security )?)?(?:insurer|insurance(?: carrier| company)?|carrier"
     r"|auditors?|examiners?|regulators?|compliance officer|bank) (?:now )?(?:requires?"
@@ -888,11 +912,10 @@ CLIENT_CONTEXT = (
     # leasing offices", nor "do you provide IT support for small offices?")
     rf"(?:we|i|our|us)\b[^.!?;]*?\bfor (?!our |my |the |both |all |each |every |two |three "
     rf"|several |multiple |\d)(?:[\w'-]+ ){{0,2}}?(?:{_ORGS})",
-    # "IT support for our clients" (not "wifi for customers", "a portal for our clients":
-    # what an end user offers its own customers)
-    r"(?<!wifi )(?<!wi-fi )(?<!internet )(?<!portal )(?<!kiosks )(?<!kiosk )(?<!website )"
-    r"(?<!app )(?<!tablets )(?<!check-in )(?<!booking )(?<!payments )(?<!terminals )"
-    r"for (?:our |my )?(?:clients|customers|end[- ]users)",
+    # "IT support for our clients", "a technician we can subcontract for our clients" (not
+    # "we handle insurance for our clients", nor "wifi for customers": what an end user
+    # does for, or offers, its own customers)
+    rf"{_NOT_FOR_OWN_CUSTOMERS}for (?:our |my )?(?:clients|customers|end[- ]users)",
     # "a help desk to support our clients after hours", "a white-label NOC"
     r"(?:support|serve|help|look after|take care of|cover|answer) (?:for )?(?:our|my) "
     r"(?:clients|customers|end[- ]users)|white[- ]label(?:ed)?",

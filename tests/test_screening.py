@@ -405,6 +405,27 @@ OWN_CUSTOMERS = [
         "laptops."), "screened_out", NOT_MSP),
     case("msp-represents-law-firms", said(
         "We look after 30 law firms and their clients expect encrypted email."), "queued"),
+    case("insurer-for-its-clients-needs-email-secured", said(
+        "We handle insurance for our clients and need our email secured."),
+         "screened_out", NOT_MSP),
+    case("help-desk-for-its-customers", said(
+        "We need a help desk that can answer calls for our customers at night."), "queued"),
+    case("tax-returns-for-clients-old-server", said(
+        "We do tax returns for our clients and our server is old."), "screened_out", NOT_MSP),
+    case("subcontracts-a-technician-for-clients", said(
+        "Looking for a technician we can subcontract for our clients' onsite work."),
+         "queued"),
+    case("client-files-on-old-computers", said(
+        "Our client files are stored on old computers. We need an upgrade."),
+         "screened_out", NOT_MSP),
+    case("clients-on-old-servers", said(
+        "Our clients run on old servers. We need an upgrade to our calling lists."),
+         "queued"),
+    case("adult-day-program", said(
+        "We have about 60 clients in our adult day program and the staff computers are a "
+        "mess. Need someone."), "screened_out", NOT_MSP),
+    case("msp-for-adult-day-programs", said(
+        "We support adult day programs and want ten more."), "queued"),
 ]
 
 # Providers who say what they do without "we are an MSP", beside end users whose
