@@ -35,9 +35,14 @@ support'" is the client's request).  Then:
   (``OWN_IT_REQUESTS``: "choosing a new managed IT partner", "someone to look
   after our computers", "our server keeps crashing");
 - a vague request ("someone to take care of all of it", ``VAGUE_REQUESTS``)
-  counts only beside a sign of the sender's own organisation or its own IT
-  (``OWN_ORGANISATION_HINTS``: "our church", "our patients";
-  ``OWN_IT_CONTEXT``: "we have six computers").
+  counts only beside a sign of the sender's own organisation, its workplace or
+  its own IT (``OWN_ORGANISATION_HINTS``: "our church", "our patients";
+  ``OWN_WORKPLACES``: "the plant floor"; ``OWN_IT_CONTEXT``: "we have six
+  computers");
+- trouble with IT told without asking (``OWN_IT_TROUBLES``: "the office
+  computer is ancient") counts only beside the sender's own organisation (a
+  line of business or a hint, not a workplace: a provider names its clients'
+  places and troubles the same way).
 The message is cut into clauses (at ``. ! ? ;``, line breaks, and turns such
 as "but").  A request counts only when the sender makes it for itself: the
 clause is not about those it serves (``CLIENT_CONTEXT``: "we support 40
@@ -95,11 +100,13 @@ from capture.screening_phrases import OTHER_REQUESTS
 from capture.screening_phrases import OTHERS_SPEECH
 from capture.screening_phrases import OWN_IT_CONTEXT
 from capture.screening_phrases import OWN_IT_REQUESTS
+from capture.screening_phrases import OWN_IT_TROUBLES
 from capture.screening_phrases import OWN_LINE_OF_BUSINESS
 from capture.screening_phrases import OWN_ORGANISATION_HINTS
 from capture.screening_phrases import OWN_PRICE_MENTIONS
 from capture.screening_phrases import OWN_SPEAKERS
 from capture.screening_phrases import OWN_SUBJECTS
+from capture.screening_phrases import OWN_WORKPLACES
 from capture.screening_phrases import PLEASANTRIES
 from capture.screening_phrases import PRICE_ASKS
 from capture.screening_phrases import PRICE_TERMS
@@ -127,7 +134,7 @@ EVIDENCE_LENGTH = 120
 #: The rule code's own version: raise it whenever this module reads text or
 #: judges differently, so ``rules_version`` changes with the code as well as
 #: with the thresholds and phrase lists.
-RULES_CODE_VERSION = 12
+RULES_CODE_VERSION = 13
 
 # Question openers; a fragment starting with one asks something.
 _QUESTION_WORDS = frozenset({
@@ -176,8 +183,10 @@ class ScreeningRules:
     own_it_requests: tuple[str, ...] = OWN_IT_REQUESTS
     vague_requests: tuple[str, ...] = VAGUE_REQUESTS
     own_it_context: tuple[str, ...] = OWN_IT_CONTEXT
+    own_it_troubles: tuple[str, ...] = OWN_IT_TROUBLES
     own_line_of_business: tuple[str, ...] = OWN_LINE_OF_BUSINESS
     own_organisation_hints: tuple[str, ...] = OWN_ORGANISATION_HINTS
+    own_workplaces: tuple[str, ...] = OWN_WORKPLACES
     client_context: tuple[str, ...] = CLIENT_CONTEXT
     provider_self_descriptions: tuple[str, ...] = PROVIDER_SELF_DESCRIPTIONS
     price_terms: tuple[str, ...] = PRICE_TERMS
@@ -264,7 +273,9 @@ def _not_msp(submission: Mapping[str, object], message: _Text,
     another line of business ("we're a civil engineering firm") is enough, and
     so is a request for IT help or an IT provider for itself ("choosing a new
     managed IT partner"); a vague request ("someone to take care of all of it")
-    needs the organisation or its own IT named elsewhere.  Requests of its
+    needs the organisation, its workplace or its own IT named elsewhere, and
+    trouble told without asking ("the office computer is ancient") needs the
+    organisation itself.  Requests of its
     clients and words it quotes from others are not its own.  Every reason
     quotes the words it rests on.
 
@@ -289,10 +300,15 @@ def _not_msp(submission: Mapping[str, object], message: _Text,
     request = _own_words(text, rules.own_it_requests, rules)
     if request is None:
         vague = _own_words(text, rules.vague_requests, rules)
-        support = organisation or _own_words(
-            text, rules.own_organisation_hints + rules.own_it_context, rules, speaker=False)
+        own = organisation or _own_words(text, rules.own_organisation_hints, rules,
+                                         speaker=False)
+        support = own or _own_words(text, rules.own_workplaces + rules.own_it_context, rules,
+                                    speaker=False)
+        trouble = own and not vague and _own_words(text, rules.own_it_troubles, rules)
         if vague and support:
             request, organisation = vague, support
+        elif trouble:
+            request, organisation = trouble, own
     if organisation or request:
         return _not_msp_reason(text, organisation, request)
     website = _field(submission, "website").strip()

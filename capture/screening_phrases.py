@@ -94,7 +94,7 @@ _IT_THINGS = (
     r"it(?:(?<=our it)|(?<=my it)|(?<=office it)|(?<=the it))|(?-i:IT)(?! (?:directors?|managers?"
     r"|leaders?|decision|budgets?|spend|buyers?|professionals|pros|people|staff|firms"
     r"|companies|providers)(?!\w))|it[- ]support|computers?|pcs?"
-    r"|laptops?|desktops?|workstations?|tablets|ipads?|chromebooks?|network(?:s|ing)?"
+    r"|laptops?|desktops?|workstations?|tablets?|ipads?|chromebooks?|network(?:s|ing)?"
     r"|servers?|nas|storage|e-?mail|printers?|copiers?|plotters|scanners|wi-?fi|wireless"
     r"|internet|firewalls?|routers?|backups?|phone system|phones|voip|pos(?: system"
     r"| terminals)?|point of sale(?: system)?|kiosks?|cameras|office 365|microsoft 365|m365"
@@ -238,7 +238,7 @@ _BROKEN = (
     r"|infected|compromised)|gives? us (?:fits|grief|trouble|problems|headaches)"
     r"|keeps? (?:dropping|cutting) (?:off|out)|(?:drop|drops|dropping) off"
     r"|(?:don't|doesn't|won't|can't|cannot|do not|does not|will not) (?:talk to|see|connect"
-    r" to|recognize|find|reach)"
+    r" to|recognize|find|reach|cover)"
     r"|full of (?:viruses|malware|pop-?ups)|riddled with (?:viruses|malware)"
     r"|loses? (?:the )?connection|(?:is|are) (?:(?:very|really|so|too|getting) )?(?:ancient"
     r"|old|obsolete|out of warranty|end of life"
@@ -389,8 +389,9 @@ _LOB_END = (
     r"(?!'|-\w| by (?:training|trade|background)| turned\b)"
 )
 _LINE_OF_BUSINESS = (
-    rf"(?:{_LOB_WORD} ){{0,5}}?(?:(?:{_KIND_ALONE})|(?:{_SECTOR})(?:[ -]{_LOB_WORD}){{0,3}}?"
-    rf"[ -](?:{_KIND_AFTER_SECTOR})){_LOB_END}"
+    rf"(?:{_LOB_WORD} ){{0,5}}?(?:(?:{_KIND_ALONE})(?: (?:office|offices|front office"
+    rf"|business office|main office|administration|admin office))?|(?:{_SECTOR})"
+    rf"(?:[ -]{_LOB_WORD}){{0,3}}?[ -](?:{_KIND_AFTER_SECTOR})){_LOB_END}"
 )
 # Who someone is at an organisation: "office manager", "executive director", "clerk".
 _ROLE = (
@@ -513,6 +514,11 @@ _NOT_FOR_OWN_CUSTOMERS = _not_after(
 _LOOKS_AFTER = (
     r"install|manage|handle|support|maintain|monitor|run|look after|take care of|secure"
     r"|protect|back up|fix|repair|service|network|upgrade|replace|set up|host|patch|wire"
+)
+# A provider speaking of its work: "we", "our techs", "our help desk".
+_OUR_PROVIDER_SUBJECT = (
+    r"(?:we|i|our (?:team|techs|technicians|engineers|company|firm|help desk|noc))"
+    r"(?: currently| now| already| proudly)? "
 )
 # The start of the message or of a sentence in it, for lists read over the whole text.
 _CLAUSE_START = r"(?:^|(?<=[.!?;:] )|(?<=\n))\W*"
@@ -861,8 +867,8 @@ OWN_LINE_OF_BUSINESS = (
 #: Weaker signs of the sender's own organisation outside IT ("our church", "our
 #: patients"); they only count together with a request for help.
 OWN_ORGANISATION_HINTS = (
-    # "our church", "the parish office", "our district", "our dental practice"
-    rf"(?:our|my|the) (?:{_LOB_WORD} ){{0,2}}?(?:{_KIND_ALONE}){_LOB_END}",
+    # "our church", "my salon", "our district", "our dental practice"
+    rf"(?:our|my) (?:{_LOB_WORD} ){{0,2}}?(?:{_KIND_ALONE}){_LOB_END}",
     rf"(?:our|my) (?:{_LOB_WORD} ){{0,2}}?(?:{_SECTOR})(?:[ -]{_LOB_WORD}){{0,2}}?[ -]"
     rf"(?:{_KIND_AFTER_SECTOR}){_LOB_END}",
     r"(?:our|my) (?:district|brokerage|practice|parish|congregation|ministry|stores?|factory"
@@ -886,7 +892,20 @@ OWN_ORGANISATION_HINTS = (
     r"|librarians|clerks|deputies|firefighters|paramedics|bartenders|housekeepers"
     r"|advisors|advisers|preparers|agents in the field|leasing agents|property managers"
     r"|sales associates|editors|reporters|journalists|architects|surveyors|inspectors)",
-    # the places it works in: "the plant floor", "the congregation", "the waiting room"
+    # "Receptionist here", "I'm the practice manager", "Pastor Dan", "Dr. Patel wants"
+    r"(?:receptionist|practice manager|front desk|church secretary|parish secretary"
+    r"|school secretary) here|(?:i'm|i am) (?:the |a |an )?(?:receptionist|practice manager"
+    r"|church secretary|parish secretary|school secretary|pastor|head of administration"
+    r"|executive director|superintendent)|(?:pastor|father|reverend|rev\.|dr\.?) [a-z]+",
+)
+
+#: The places an organisation works in, named as the sender's own ("the plant floor",
+#: "the parish office"): weaker still than a hint, as a provider names its clients'
+#: places the same way; they only back a vague request.
+OWN_WORKPLACES = (
+    # "the parish office", "the school", "the town hall"
+    rf"the (?:{_LOB_WORD} ){{0,2}}?(?:{_KIND_ALONE}){_LOB_END}",
+    # "the plant floor", "the congregation", "the waiting room"
     r"the (?:[\w'-]+ )?(?:plant floor|shop floor|production floor|sales floor|warehouse"
     r"|loading dock|showroom|service bays?|service lane|kitchen|dining room|front desk"
     r"|front office|back office|waiting room|exam rooms?|treatment rooms?|operatories"
@@ -894,11 +913,17 @@ OWN_ORGANISATION_HINTS = (
     r"|leasing office|fuel dock|scale house|sanctuary|fellowship hall|parish hall|classrooms?"
     r"|computer lab|newsroom|congregation|clubhouse|front of house|back of house"
     r"|checkout|lobby|reception desk|bays|garage|barn|greenhouse|pharmacy|branch(?:es)?)",
-    # "Receptionist here", "I'm the practice manager", "Pastor Dan", "Dr. Patel wants"
-    r"(?:receptionist|practice manager|front desk|church secretary|parish secretary"
-    r"|school secretary) here|(?:i'm|i am) (?:the |a |an )?(?:receptionist|practice manager"
-    r"|church secretary|parish secretary|school secretary|pastor|head of administration"
-    r"|executive director|superintendent)|(?:pastor|father|reverend|rev\.|dr\.?) [a-z]+",
+)
+
+#: The sender's own IT in trouble, told without asking ("The office computer is
+#: ancient", "our wifi doesn't reach the hall"); it counts as a request only beside the
+#: sender's own organisation (``OWN_LINE_OF_BUSINESS`` or ``OWN_ORGANISATION_HINTS``):
+#: a provider tells its clients' troubles the same way.
+OWN_IT_TROUBLES = (
+    # "The office computer is ancient", "the card reader keeps failing" (not "our own
+    # office network needs an upgrade")
+    rf"(?:the|our|my) (?!own )(?:[\w'/&-]+ ){{0,3}}?(?:{_IT_THINGS}){_NOT_SOLD}"
+    rf"(?: (?:[\w'/&,-]+ ){{0,6}}?| )(?:{_BROKEN})",
 )
 
 #: The clause is about those the sender serves, so a request in it is theirs: a
@@ -994,14 +1019,16 @@ PROVIDER_SELF_DESCRIPTIONS = (
     # "help desk for our clients", "IT support to our customers"
     r"(?:(?:it|tech|technical|help ?desk|managed|network|cloud|computer) (?:support|services"
     r"|solutions)|help ?desk) (?:for|to) (?:our |my )?(?:clients|customers)",
-    # "we support over 40 dental offices", "Vanguard supports over 1,200 clients"
-    # (not "we need an IT company to support three offices")
-    rf"(?:(?:we|i|our (?:team|techs|technicians|engineers|company|firm|help desk|noc))"
-    rf"(?: currently| now| already| proudly)? (?:support|serve|manage|look after|take care of"
-    rf"|monitor|protect|maintain|service)|(?<!that )(?<!who )(?<!which )(?:supports|serves"
-    rf"|manages|looks after|takes care of|monitors|protects|maintains|services))"
-    rf" {_HOW_MANY} (?:[\w'-]+ ){{0,2}}?(?:clients|{_ORGS}|endpoints|devices|seats|networks"
-    r"|servers)",
+    # "we support over 40 dental offices", "Vanguard supports over 1,200 clients", "we
+    # serve 40 clinics" (not "we need an IT company to support three offices", nor "we
+    # serve 300 clients a week at our salon": anyone serves clients)
+    rf"(?:{_OUR_PROVIDER_SUBJECT}(?:support|manage|look after|take care of|monitor|protect"
+    rf"|maintain)|(?<!that )(?<!who )(?<!which )(?:supports|manages|looks after|takes care of"
+    rf"|monitors|protects|maintains)) {_HOW_MANY} (?:[\w'-]+ ){{0,2}}?(?:clients|{_ORGS}"
+    rf"|endpoints|devices|seats|networks|servers)",
+    rf"(?:{_OUR_PROVIDER_SUBJECT}(?:serve|service)|(?<!that )(?<!who )(?<!which )(?:serves"
+    rf"|services)) {_HOW_MANY} (?:[\w'-]+ ){{0,2}}?(?:{_ORGS}|endpoints|devices|seats"
+    rf"|networks|servers)",
     # "we support freight brokers and trucking companies", "we look after 30 churches"
     rf"(?:we|i) (?:support|look after|take care of|protect|service) (?!our |my |us |me )"
     rf"(?:[\w'-]+ ){{0,4}}?(?:{_ORGS})",

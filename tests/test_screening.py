@@ -426,6 +426,31 @@ OWN_CUSTOMERS = [
         "mess. Need someone."), "screened_out", NOT_MSP),
     case("msp-for-adult-day-programs", said(
         "We support adult day programs and want ten more."), "queued"),
+    case("salon-serves-clients-and-tablet-is-slow", said(
+        "We serve 300 clients a week at our salon; the booking tablet is slow and the wifi "
+        "drops."), "screened_out", NOT_MSP),
+    case("msp-serves-clinics-own-server", said(
+        "We serve 40 clinics and our own server keeps crashing."), "queued"),
+]
+
+# Trouble told without asking counts beside the sender's own organisation only.
+TROUBLE_WITHOUT_ASKING = [
+    case("congregation-office-computer-ancient", said(
+        "Our congregation is 200 families. The office computer is ancient and the wifi "
+        "doesn't reach the hall."), "screened_out", NOT_MSP),
+    case("clients-churches-office-computer-ancient", said(
+        "Our clients are churches. The office computer is ancient at most of them, so we "
+        "replace it."), "queued"),
+    case("own-church-server-died", said("Our church's old server finally died."),
+         "screened_out", NOT_MSP),
+    case("church-clients-servers-dying", said(
+        "We support many churches; our church clients' servers keep dying."), "queued"),
+    case("trouble-without-an-organisation", said(
+        "The server went down at 2am and we had it back by 3. We want more clients."),
+         "queued"),
+    case("parish-office-someone-to-look-after-them", said(
+        "St. Mary's parish office. Two computers and a copier. Need someone to look after "
+        "them."), "screened_out", NOT_MSP),
 ]
 
 # Providers who say what they do without "we are an MSP", beside end users whose
@@ -829,7 +854,7 @@ ROLES_AND_SPAM = [
 TABLE = (QUEUED_PROVIDERS + PROVIDERS_NAMING_CLIENTS + DECLARED_NON_PROVIDERS
          + END_USERS_WHO_PICKED_MSP + LINE_OF_BUSINESS + ASKING_IN_OTHER_WORDS + OWN_CUSTOMERS
          + MORE_LINES_OF_BUSINESS + PROVIDERS_IN_OTHER_WORDS + REQUESTS_IN_EVERYDAY_WORDS
-         + WHO_SPEAKS
+         + WHO_SPEAKS + TROUBLE_WITHOUT_ASKING
          + QUOTED_SPEECH
          + SIZE_AND_BUDGET + TIRE_KICKERS
          + NOT_TIRE_KICKERS + ROLES_AND_SPAM)
