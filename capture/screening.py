@@ -17,10 +17,13 @@ catches, after the shared vocabulary they are built from.
 How the phrase rules read a message
 -----------------------------------
 Text is first normalised: curly quotes become straight, dashes become ``-``,
-runs of spaces become one space (line breaks are kept, they end a clause).
-Matching is case-insensitive and each entry of a list only matches whole words.
-Every entry is a regular expression; a plain phrase such as ``our clinic`` is
-one too.
+runs of spaces become one space (line breaks are kept, they end a clause), and
+letters become lower case, "IT" in capitals (the noun, unlike the pronoun "it")
+keeping a mark of its own.  Matching is case-insensitive and each entry of a
+list only matches whole words.  Every entry is a regular expression; a plain
+phrase such as ``our clinic`` is one too.  (Lists are matched against the
+lower-cased text for speed; an entry with a capital letter in it is matched
+ignoring case, and ``(?-i:IT)`` finds the noun.)
 
 ``not_msp`` from text reads the sender's own organisation.  Quotations of
 others are blanked first (``OTHERS_SPEECH``: "a client told me, 'we need IT
@@ -134,7 +137,7 @@ EVIDENCE_LENGTH = 120
 #: The rule code's own version: raise it whenever this module reads text or
 #: judges differently, so ``rules_version`` changes with the code as well as
 #: with the thresholds and phrase lists.
-RULES_CODE_VERSION = 13
+RULES_CODE_VERSION = 14
 
 # Question openers; a fragment starting with one asks something.
 _QUESTION_WORDS = frozenset({
@@ -410,9 +413,10 @@ def _own_words(text: _Text, patterns: tuple[str, ...], rules: ScreeningRules, *,
     pattern = _compiled(patterns, False)
     if pattern is None:
         return None
+    about_clients = _clauses_about_clients(text.norm, rules.client_context) if speaker else ()
     for start, end in text.clauses:
         clause = text.norm[start:end]
-        if speaker and _search(rules.client_context, clause):
+        if (start, end) in about_clients:
             continue
         for match in pattern.finditer(clause):
             lead = clause[:match.start()]
@@ -427,19 +431,26 @@ def _own_words(text: _Text, patterns: tuple[str, ...], rules: ScreeningRules, *,
     return None
 
 
+@functools.lru_cache(maxsize=16)
+def _clauses_about_clients(norm: str, patterns: tuple[str, ...]) -> frozenset[tuple[int, int]]:
+    """The clause spans about those the sender serves; several lists read the same
+    message, so this is worked out once per message."""
+    return frozenset((start, end) for start, end in _clauses(norm, turns=True)
+                     if _search(patterns, norm[start:end]))
+
+
 # Words that may stand before a request without naming who asks ("Hi, looking for...").
 _HOLLOW = re.compile(
     r"\W*(?:(?:hi|hello|hey|dear|so|and|also|now|currently|ideally|basically|honestly"
-    r"|really|just|still|then|ok|okay|yes|well|please|urgently|again|anyway)\W+)*",
-    re.IGNORECASE)
+    r"|really|just|still|then|ok|okay|yes|well|please|urgently|again|anyway)\W+)*")
 # A verb that agrees with many, not one organisation: "CPAs need", "firms are".
 _PLURAL_VERB = re.compile(
     r"\b(?:are|were|have|need|want|require|look|keep)\b(?:\W+\w+)?\W*$|^(?:need|want|require"
-    r"|look|are|have)\b", re.IGNORECASE)
+    r"|look|are|have)\b")
 # Where a subject is, not who: "Hospitals and clinics in Ohio are choosing...".
 _TRAILING_PLACE = re.compile(
     r"(?:\s+(?:in|across|around|near|from|at|throughout|all over|outside)"
-    r"(?:\s+[\w'.-]+){1,3})+\s*$", re.IGNORECASE)
+    r"(?:\s+[\w'.-]+){1,3})+\s*$")
 # Words between a subject and its verb: "our clients are all looking for".
 _TRAILING_AUX = re.compile(
     r"(?:\W+(?:all|often|usually|also|still|really|typically|mostly|always|now|just|are|is"
@@ -447,8 +458,7 @@ _TRAILING_AUX = re.compile(
     r"|frequently|then|actually|eventually|do|does|don't|doesn't|did|already|even|only"
     r"|generally|simply|probably|should|could|can|must|right now|keep|keeps|have|has"
     r"|everywhere|nationwide|today|lately|again|these days|this year|increasingly"
-    r"|suddenly|finally))*\W*$",
-    re.IGNORECASE)
+    r"|suddenly|finally))*\W*$")
 _NOT_NAMES = frozenset({
     "the", "a", "an", "every", "each", "any", "all", "most", "many", "some", "small", "local",
     "this", "that", "these", "those", "when", "if", "our", "my", "their", "your", "his", "her",
@@ -526,7 +536,7 @@ def _price_only_request(text: _Text, rules: ScreeningRules) -> tuple[int, int] |
 def _price_ask(clause: str, rules: ScreeningRules) -> re.Match[str] | None:
     """A price question about our price, not the sender talking of its own prices."""
     hit = _search(rules.price_asks, clause)
-    if hit is None or re.search(r"\byou", clause, re.IGNORECASE):
+    if hit is None or re.search(r"\byou", clause):
         return hit
     return None if _search(rules.own_price_mentions, clause) else hit
 
@@ -556,9 +566,9 @@ _LINE_BREAK = re.compile("[\n\r\v\f\u2028\u2029]")
 _CLAUSE = re.compile(r"[^.!?;\n]+[.!?;]*")
 _NOT_A_FULL_STOP = re.compile(
     r"\b(?:dr|st|mr|mrs|ms|jr|sr|inc|ltd|co|corp|vs|approx|no|ave|mt|rev|prof|dept|fr)\.(?= )"
-    r"|\d\.\d|\be\.g\.|\bi\.e\.", re.IGNORECASE)
-_TURN = re.compile(r"\b(?:but|however|although|though|whereas|yet)\b", re.IGNORECASE)
-_FRAGMENT_BREAK = re.compile(r",|\b(?:and|or|also|plus|then|but|so)\b", re.IGNORECASE)
+    r"|\d\.\d|\be\.g\.|\bi\.e\.")
+_TURN = re.compile(r"\b(?:but|however|although|though|whereas|yet)\b")
+_FRAGMENT_BREAK = re.compile(r",|\b(?:and|or|also|plus|then|but|so)\b")
 
 
 @dataclass(frozen=True)
@@ -587,7 +597,7 @@ class _Text:
             done = space.end()
         pieces.append(straight[done:])
         starts.extend(range(done, len(straight)))
-        return cls(original, "".join(pieces), tuple(starts))
+        return cls(original, _lowered("".join(pieces)), tuple(starts))
 
     def source(self, start: int, end: int) -> str:
         return self.original[self.starts[start]:self.starts[end - 1] + 1].strip()
@@ -688,15 +698,56 @@ def _url_words(url: str) -> str:
     return re.sub(r"[\W_]+", " ", without_scheme).strip()
 
 
+# "IT" the noun, written in capitals, as opposed to "it" the pronoun; and the same
+# word in a pattern, where it must find both spellings of the lower-cased text.
+_CAPITAL_IT = re.compile(r"(?<![^\W_])IT(?![^\W_])")
+_MARKED_IT = "\u0131t"
+_IT_IN_PATTERN = re.compile(r"(?<![\\\w])it(?!\w)")
+_CAPITAL_IN_PATTERN = re.compile(r"(?<!\\)(?<!\(\?P<)(?<!\(\?P=)[A-Z]")
+
+
+def _lowered(norm: str) -> str:
+    """The normalised text in lower case, keeping every position, with "IT" in
+    capitals marked as ``\u0131t`` (a dotless i).
+
+    Matching lower-cased text with case-sensitive patterns is several times
+    faster than asking the regular expression engine to ignore case, and the
+    phrase lists need case in one place only: "IT" in capitals is the noun, "it"
+    may be the pronoun ("Can you help us with it?").  ``_pattern`` turns the
+    lists' ``(?-i:IT)`` into the mark and their other "it" into either spelling.
+    """
+    marked = _CAPITAL_IT.sub(_MARKED_IT, norm)
+    lowered = marked.lower()
+    if len(lowered) == len(marked):
+        return lowered
+    # A few characters grow when lower-cased ("\u0130"); keep those as they are.
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in marked)
+
+
+def _pattern(entry: str) -> str:
+    """A phrase-list entry, written for case-insensitive matching, for the
+    lower-cased text: the noun "IT" as ``_lowered`` marks it, and any capital
+    letter left in a configured pattern ignoring case again, for that entry only."""
+    source = entry.replace("(?-i:IT)", _MARKED_IT)
+    source = _IT_IN_PATTERN.sub(f"[i{_MARKED_IT[0]}]t", source)
+    if _CAPITAL_IN_PATTERN.search(source):
+        source = f"(?i:{source})"
+    return source
+
+
+def _alternation(patterns: tuple[str, ...]) -> str:
+    return "|".join(f"(?:{_pattern(p)})" for p in patterns)
+
+
 @functools.lru_cache(maxsize=128)
 def _compiled(patterns: tuple[str, ...], whole: bool) -> re.Pattern[str] | None:
     """One alternation per list; each entry matches whole words only."""
     if not patterns:
         return None
-    source = "|".join(f"(?:{p})" for p in patterns)
+    source = _alternation(patterns)
     if whole:
         source = rf"\W*(?:{source})\W*"
-    return re.compile(rf"(?<!\w)(?:{source})(?!\w)", re.IGNORECASE)
+    return re.compile(rf"(?<!\w)(?:{source})(?!\w)")
 
 
 @functools.lru_cache(maxsize=32)
@@ -704,8 +755,7 @@ def _compiled_at_end(patterns: tuple[str, ...]) -> re.Pattern[str] | None:
     """One alternation that must end the text (a possessive or contraction may follow)."""
     if not patterns:
         return None
-    source = "|".join(f"(?:{p})" for p in patterns)
-    return re.compile(rf"(?<!\w)(?:{source})(?:'s|'re|'ve|'d|'ll|')?\W*$", re.IGNORECASE)
+    return re.compile(rf"(?<!\w)(?:{_alternation(patterns)})(?:'s|'re|'ve|'d|'ll|')?\W*$")
 
 
 @functools.lru_cache(maxsize=8)
@@ -713,8 +763,7 @@ def _compiled_subject(patterns: tuple[str, ...]) -> re.Pattern[str] | None:
     """One alternation for a subject that up to three words may follow to the end."""
     if not patterns:
         return None
-    source = "|".join(f"(?:{p})" for p in patterns)
-    return re.compile(rf"(?<!\w)(?:{source})\W+(?:[\w'-]+\W+){{0,3}}$", re.IGNORECASE)
+    return re.compile(rf"(?<!\w)(?:{_alternation(patterns)})\W+(?:[\w'-]+\W+){{0,3}}$")
 
 
 def _search(patterns: tuple[str, ...], text: str) -> re.Match[str] | None:

@@ -817,6 +817,10 @@ OWN_LINE_OF_BUSINESS = (
     # "I'm the IT manager at a hospital" (not "I'm the IT partner for a dental practice")
     rf"(?:(?:i'm|i am|we're|we are) |^\W*)(?:the |an? )?(?:{_NOT_IT}[\w'-]+ ){{0,2}}?"
     rf"(?:{_ROLE}) (?:of|at|for|with) (?:a |an |the |our |my )?{_LINE_OF_BUSINESS}",
+    # "Restaurant owner here", "Dental office manager, two locations." (not "Former
+    # restaurant owner here, now running an MSP")
+    rf"^\W*{_NOT_A_NAME}(?:{_LOB_WORD} ){{0,3}}?(?:{_KIND_ALONE}|{_SECTOR})"
+    rf"(?: (?:{_KIND_AFTER_SECTOR}))? (?:{_ROLE})(?= here\b|\s*(?:[,.:;]|$)| - )",
     # "I work in the clerk's office for a small town", "I volunteer on the front desk
     # of an animal shelter"
     rf"(?:i|we) (?:work|volunteer|help out) (?:in|at|for|with|on) (?:the |our |a |an )?"
@@ -832,10 +836,12 @@ OWN_LINE_OF_BUSINESS = (
     rf"(?:i'm|i am) (?:the |an? )?(?:[\w&.'-]+ ){{0,3}}?(?:of|at|for) (?:[\w&.'-]+ ){{0,3}}?"
     rf"[\w&.'-]+, (?:a|an) {_LINE_OF_BUSINESS}",
     # "General contractor here.", "Small dental office, 8 of us.", "Independent
-    # pharmacy with 2 locations.", "Family-run funeral home, third generation."
+    # pharmacy with 2 locations.", "Family-run funeral home, third generation." (not
+    # "Hotel, restaurant and bar owners are who we want to meet": a list of trades)
     rf"^(?!\s*[-*\u2022])\W*{_NOT_A_NAME}{_LINE_OF_BUSINESS}(?<!s)(?: of [\w'.-]+(?: [\w'.-]+)?"
     rf"(?= here\b))?(?=\s*(?:[,.!(:]|$| here\b| with {_HOW_MANY}\b| w/| - "
-    r"| with (?:about|over|around|only|just) | of \d| in [a-z]| looking| since| based))",
+    r"| with (?:about|over|around|only|just) | of \d| in [a-z]| looking| since| based))"
+    rf"(?!,? (?:{_LOB_WORD} ){{0,2}}?(?:{_KIND_ALONE})(?:,| and | or | &))",
     # "We run six Italian restaurants", "Lakeshore operates three hospitals", "we
     # manage roughly 2,400 apartment units" (not "we manage 30 clinics as clients")
     rf"(?:run|runs|own|owns|operate|operates|manage|manages) {_HOW_MANY} "
@@ -953,7 +959,8 @@ CLIENT_CONTEXT = (
 PROVIDER_SELF_DESCRIPTIONS = (
     # "we're a 12-person MSP", "I am an independent IT consultant", "as a VAR"
     rf"(?:we are|we're|i am|i'm|as|being|i run|we run|i own|we own|i started|we started"
-    rf"|i founded|we founded|i built|we built|our (?:company|business|firm) is)"
+    rf"|i founded|we founded|i built|we built|our (?:company|business|firm) is"
+    rf"|(?:and|also|now|but) (?:also |now )?(?:run|own|running|owning|started|founded))"
     rf" (?:a |an |the |my |our )?{_PROVIDER_ADJ}(?:{_PROVIDER})"
     rf"(?! (?:customers?|clients?|users?)(?!\w))",
     # "I'm the 'computer guy' for most of the businesses here", "we're the tech team

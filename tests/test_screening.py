@@ -1009,6 +1009,22 @@ def test_a_configured_phrase_list_replaces_the_default(value):
     assert screen(said("We need a new server for our office."), rules).status == "queued"
 
 
+def test_a_configured_phrase_with_capitals_still_ignores_case():
+    rules = rules_from_config({"SCREEN_OWN_IT_REQUESTS": ["Need A Plumber"]})
+    assert ids(screen(said("We NEED a plumber today."), rules).reasons) == NOT_MSP
+
+
+def test_capital_it_is_the_noun_and_small_it_may_be_the_pronoun():
+    assert ids(screen(said("We need help with IT.")).reasons) == NOT_MSP
+    assert screen(said("We need help with it: the calls and the booking.")).reasons == ()
+
+
+def test_evidence_keeps_its_place_beside_letters_that_grow_in_lower_case():
+    message = "\u0130stanbul office here. We are a law firm and our server is down."
+    (reason,) = screen(said(message)).reasons
+    assert reason.evidence == "We are a law firm and our server is down."
+
+
 def test_an_empty_phrase_list_switches_that_rule_off():
     rules = rules_from_config({"SCREEN_PRICE_ASKS": ""})
     assert screen(said("How much do you charge?"), rules).flags == ()
