@@ -308,6 +308,11 @@ _SECTOR = (
     r"|riding|horse|scout|scouting|summer camp|camp|bar|pub|brew|grain|feed|garden|lumber"
     r"|adult day|after-school|afterschool|head start|early childhood|steel|soccer|football"
     r"|baseball|softball|hockey|basketball|volleyball|lacrosse|rugby"
+    # shops, services and funds: "a clothing store", "a tree service", "a sign company"
+    r"|gift|clothing|thrift|shoe|toy|pet supply|sporting goods|bike|bicycle|sign|signs"
+    r"|packaging|meat|oil|recording|investigations|tour|tours|retirement|appraisal"
+    r"|inspection|home inspection|trade|port|charter|private equity|venture capital"
+    r"|hedge fund|pilates|learning|boarding|medical imaging|diagnostic imaging"
     r"|cricket|rowing|sailing|cycling|running|chess|book|hunting|fishing|shooting|gun"
     r"|\d+-(?:attorney|lawyer|doctor|physician|dentist|chair|bed|agent|broker|truck|driver"
     r"|store|location|branch|provider|teacher|student)s?"
@@ -324,7 +329,8 @@ _KIND_AFTER_SECTOR = (
     # "library district", "fire department", "tennis and swim club", "transit authority"
     r"|districts?|departments?|authorit(?:y|ies)|clubs?|stations?|halls?|yards?|parks?"
     r"|garages?|homes?|complex(?:es)?|buildings?|properties|venues?|schools?|ministr(?:y|ies)"
-    r"|societ(?:y|ies)|programs?|programmes?"
+    r"|societ(?:y|ies)|programs?|programmes?|service|stores?|parlou?rs?|councils?|boards?"
+    r"|commissions?|courses?|processors?|packers?|installers?|elevators?"
 )
 # Kinds of organisation (and a few callings) that are outside IT on their own.
 _KIND_ALONE = (
@@ -363,6 +369,12 @@ _KIND_ALONE = (
     r"|fire (?:departments?|districts?|compan(?:y|ies)|halls?|stations?)"
     r"|police (?:departments?|stations?)|sheriff'?s? offices?|newsrooms?|magazines?"
     r"|publishers?|wedding venues?|event venues?|venues?|co-ops?|cooperatives?"
+    r"|car wash|warehouses?|kennels?|cemeter(?:y|ies)|crematori(?:um|a|es)|crematory"
+    r"|hospices?|(?:animal|pet|dog"
+    r"|cat|horse) rescues?|imaging cent(?:er|re)s?|testing labs?|research labs?"
+    r"|research cent(?:er|re)s?|orchards?|vineyards?|investigators?|casinos?"
+    r"|bowling alleys?|escape rooms?|family offices?|hedge funds?|notar(?:y|ies)"
+    r"|design studios?|design firms?|design agenc(?:y|ies)"
 )
 # A word describing an organisation ("small", "28-person", "family-run"), never an
 # IT word: "a small law firm" is a line of business, "a law firm IT provider" not.
@@ -578,12 +590,12 @@ OWN_SUBJECTS = (
     # "The town hall needs IT support", "the school office needs new computers", "The
     # diocese is looking for an IT provider" (one organisation, not "the clinics")
     rf"the (?:{_LOB_WORD} ){{0,2}}?(?:(?:{_KIND_ALONE})|(?:{_SECTOR})[ -](?:{_KIND_AFTER_SECTOR}))"
-    rf"(?<!s)",
+    rf"(?<!s){_LOB_END}",
     r"the (?:practice|firm|clinic|office|agency|studio|shop|store|business|company"
     r"|organi[sz]ation)",
     # "our clinics need", "Our firm of 12 lawyers needs a new IT provider"
     rf"(?:our|my) (?:{_LOB_WORD} ){{0,2}}?(?:(?:{_KIND_ALONE})|(?:{_SECTOR})[ -]"
-    rf"(?:{_KIND_AFTER_SECTOR}))",
+    rf"(?:{_KIND_AFTER_SECTOR})){_LOB_END}",
     r"(?:our|my) (?:firm|practice|office|team|company|group|staff|business|agency|clinic"
     r"|school|church|organi[sz]ation) of (?:about |around |over |some )?\d+(?: [\w-]+)?",
 )

@@ -658,6 +658,10 @@ WHO_SPEAKS = [
         "leads."), "queued"),
     case("cleaning-company-supporting-hospitals", said(
         "We're a cleaning company supporting hospitals in Fresno."), "screened_out", NOT_MSP),
+    case("clinic-clients-need-hipaa-help", said(
+        "Our clinic clients all need HIPAA help; we provide it."), "queued"),
+    case("design-and-build-firm-for-data-centers", said(
+        "We're a design and build firm for data centers."), "queued"),
     case("small-shop-supporting-medical-offices", said(
         "We're a two-person shop supporting medical offices in Fresno. Need appointments."),
          "queued"),    case("switching-to-microsoft", said(
@@ -901,6 +905,35 @@ def test_every_quotation_in_a_not_msp_sentence_is_the_senders_own_words(
             quoted = re.findall("\u201c(.+?)\u201d", reason.sentence)
             assert quoted
             assert all(q in submission["message"] for q in quoted)
+
+
+# Trades the vocabulary learned from a list of kinds of organisation; each names the
+# sender's line of business, and the same words as a provider's client do not.
+MORE_TRADES = [
+    "boarding kennel", "pilates studio", "learning center", "tattoo parlor", "cemetery",
+    "animal rescue", "thrift store", "city council", "port authority", "trade association",
+    "hospice", "imaging center", "testing lab", "tree service", "warehouse",
+    "courier service", "golf course", "liquor store", "clothing store", "car wash",
+    "sign company", "packaging company", "food processor", "meat packer", "vineyard",
+    "grain elevator", "oil company", "solar installer", "design studio", "recording studio",
+    "private investigator", "tour operator", "casino", "bowling alley", "escape room",
+    "retirement community", "family office", "hedge fund", "private equity firm",
+    "bookkeeping service", "notary", "appraisal firm", "home inspection company",
+]
+
+
+def a_or_an(kind):
+    return ("an " if kind[0] in "aeiou" else "a ") + kind
+
+
+@pytest.mark.parametrize("kind", MORE_TRADES)
+def test_a_sender_in_a_trade_is_not_a_provider(kind):
+    assert ids(screen(said(f"We're {a_or_an(kind)}.")).reasons) == NOT_MSP
+
+
+@pytest.mark.parametrize("kind", MORE_TRADES)
+def test_a_provider_whose_client_is_in_a_trade_is_queued(kind):
+    assert screen(said(f"We're an MSP whose clients include {a_or_an(kind)}.")).reasons == ()
 
 
 def test_not_msp_quotes_the_organisation_and_the_request_as_written():
