@@ -105,7 +105,8 @@ _IT_THINGS = (
     r"|card readers?|cash registers?|smartboards|projectors|access points|modems|antivirus"
     r"|phone lines|tech(?:(?<=our tech)|(?<=my tech)|(?<=the tech))(?! (?:guy|person|people"
     r"|team|company|firm|support|industry|sector|market|space))"
-    r"|(?:it|tech|technology|computer) (?:side|stuff|needs|setup|set-up|environment)"
+    r"|(?:it|tech|technology|computer) (?:side|stuff|needs|setup|set-up|environment|upgrade"
+    r"|refresh|overhaul|audit|assessment|update|problems|issues|help)"
 )
 # Words that make a helper an IT one: "a managed IT partner", "a network
 # monitoring provider"; then the helpers themselves.
@@ -189,6 +190,12 @@ _VAGUE_OBJECT = (
     r"(?:locations|sites|offices|branches|stores|clinics|gyms|restaurants|buildings"
     r"|schools|campuses|hospitals|practices)"
 )
+# A split verb with a vague object: "to take all of this over", "who can set things up".
+_SPLIT_TASK = (
+    rf"(?:(?:to|who|that) (?:can |could |will |would )?)?(?:come (?:in |out |over )?(?:and )?)?"
+    rf"(?:take|set|sort|hook|straighten|clean|tidy|fix) (?:{_VAGUE_OBJECT}|things|everything)"
+    r" (?:over|up|out)"
+)
 # Words after an IT term that show the sender sells it rather than buys it:
 # "IT support business", "network assessment appointments", "MSP owners".
 _SOLD_RIGHT_AFTER = (
@@ -239,6 +246,7 @@ _BROKEN = (
     r"|keeps? (?:dropping|cutting) (?:off|out)|(?:drop|drops|dropping) off"
     r"|(?:don't|doesn't|won't|can't|cannot|do not|does not|will not) (?:talk to|see|connect"
     r" to|recognize|find|reach|cover)"
+    r"|overheating|overheats|(?:is|are) (?:full|out of space|running out of space)"
     r"|full of (?:viruses|malware|pop-?ups)|riddled with (?:viruses|malware)"
     r"|loses? (?:the )?connection|(?:is|are) (?:(?:very|really|so|too|getting) )?(?:ancient"
     r"|old|obsolete|out of warranty|end of life"
@@ -741,9 +749,10 @@ OWN_IT_REQUESTS = (
 VAGUE_REQUESTS = (
     # "looking for someone who can look after it all", "would like a company to
     # maintain all of this", "want one provider to manage all five gyms", "need a
-    # local company to handle the rest"
+    # local company to handle the rest", "need a company to take it over"
     rf"(?:{_NEED}|{_CHOOSE})(?: to (?:have|get|find|hire|bring in|bring on))? {_HELPER}"
-    rf"(?: (?:local|reliable|here|nearby|new))?(?: {_TASK})? (?:{_VAGUE_OBJECT})",
+    rf"(?: (?:local|reliable|here|nearby|new))?(?:(?: {_TASK})? (?:{_VAGUE_OBJECT})"
+    rf"| {_SPLIT_TASK})",
     # "Can someone help us?", "could anyone help?"
     r"(?:can|could|would) (?:someone|somebody|anyone|anybody|you|your team) (?:please )?help"
     r"(?: us| me)?(?= ?[?.!]|$)",
@@ -763,10 +772,9 @@ VAGUE_REQUESTS = (
     # "everything is slow", "nothing works"
     rf"(?:everything|it all|all of it|the whole (?:thing|system|setup)) (?:is |keeps )?"
     rf"(?:{_BROKEN})|nothing (?:works|is working)",
-    # "an outside firm to take all of this over", "someone local to set things up right"
-    rf"(?:to|can|could|will|would|who|that|and) (?:come (?:in |out |over )?(?:and )?)?"
-    rf"(?:take|set|sort|hook|straighten|clean|tidy|fix) (?:{_VAGUE_OBJECT}|things|everything)"
-    r" (?:over|up|out)",
+    # "Can someone set it all up?", "who could take this over?"
+    rf"(?:can|could|will|would) (?:you|your [\w-]+|you guys|someone|somebody|anyone|anybody)"
+    rf" {_SPLIT_TASK}|(?<![\w,] )who (?:can|could|will|would) {_SPLIT_TASK}",
     # "need help with all that", "we'd like some help with it"
     rf"(?:{_NEED}) (?:some |a little |a lot of )?help (?:with|on) (?:{_VAGUE_OBJECT})",
     # "What would a monthly support plan cost?", "a call to discuss a service contract"
@@ -921,8 +929,8 @@ OWN_ORGANISATION_HINTS = (
 #: "the parish office"): weaker still than a hint, as a provider names its clients'
 #: places the same way; they only back a vague request.
 OWN_WORKPLACES = (
-    # "the parish office", "the school", "the town hall"
-    rf"the (?:{_LOB_WORD} ){{0,2}}?(?:{_KIND_ALONE}){_LOB_END}",
+    # "the parish office", "the school", "the town hall", "the vet clinic's server"
+    rf"the (?:{_LOB_WORD} ){{0,2}}?(?:{_KIND_ALONE})(?:{_LOB_END}|'s?(?!\w))",
     # "the plant floor", "the congregation", "the waiting room"
     r"the (?:[\w'-]+ )?(?:plant floor|shop floor|production floor|sales floor|warehouse"
     r"|loading dock|showroom|service bays?|service lane|kitchen|dining room|front desk"

@@ -714,6 +714,15 @@ WHO_SPEAKS = [
          "screened_out", NOT_MSP),
     case("getting-our-campaign-started", said(
         "Who do I talk to about getting our campaign started?"), "queued"),
+    case("own-office-needs-a-tech-upgrade", said("Our dental office needs a tech upgrade."),
+         "screened_out", NOT_MSP),
+    case("offices-need-a-tech-upgrade", said(
+        "Dental offices need a tech upgrade every few years, and we deliver it."), "queued"),
+    case("clinic-server-overheating-take-it-over", said(
+        "The vet clinic's server is in a closet and overheating. We need a company to take "
+        "it over."), "screened_out", NOT_MSP),
+    case("take-it-over-calling-and-booking", said(
+        "We need a company to take it over: the calling and the booking."), "queued"),
 ]
 
 # A provider quoting its clients or prospects is still a provider; an end user quoting
