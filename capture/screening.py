@@ -458,7 +458,8 @@ _TRAILING_AUX = re.compile(
     r"|frequently|then|actually|eventually|do|does|don't|doesn't|did|already|even|only"
     r"|generally|simply|probably|should|could|can|must|right now|keep|keeps|have|has"
     r"|everywhere|nationwide|today|lately|again|these days|this year|increasingly"
-    r"|suddenly|finally))*\W*$")
+    r"|suddenly|finally|want to|wants to|need to|needs to|plan to|plans to|hope to"
+    r"|would like to|like to))*\W*$")
 _NOT_NAMES = frozenset({
     "the", "a", "an", "every", "each", "any", "all", "most", "many", "some", "small", "local",
     "this", "that", "these", "those", "when", "if", "our", "my", "their", "your", "his", "her",

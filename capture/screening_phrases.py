@@ -220,9 +220,11 @@ _OWN_GAP = (
     r"|main|company|business|work|shared|whole|entire|own|slow|broken|current|existing"
     r"|\d+) )*"
 )
-# Words between "our" and its equipment; never someone else's: "our clients' servers".
+# Words between "our" and its equipment; never someone else's, nor a provider's own
+# technicians': "our clients' servers", "our techs' laptops".
 _OWN_THINGS_GAP = (
-    r"(?:(?!(?:clients?|customers?|users?|patients?|tenants?|prospects?)'s?(?!\w))"
+    r"(?:(?!(?:clients?|customers?|users?|patients?|tenants?|prospects?|techs?|technicians?"
+    r"|engineers?)'s?(?!\w))"
     r"[\w'/&-]+ ){0,3}?"
 )
 # How people say their IT is in trouble: "our server is down".
@@ -694,7 +696,7 @@ OWN_IT_REQUESTS = (
     rf"(?:help|assistance|support) (?:with|for|on) (?:our|my) {_GAP}{{0,5}}?(?:{_IT_THINGS})"
     rf"{_NOT_SOLD}",
     # "looking to outsource network monitoring and patching"
-    rf"(?<=to )outsource (?:the |all |some )?(?:[\w'-]+ ){{0,2}}?(?:{_IT_THINGS}){_NOT_SOLD}",
+    rf"(?<=to )outsource (?:the |all |some )?{_GAP}{{0,2}}?(?:{_IT_THINGS}){_NOT_SOLD}",
     # "fix our computers", "outsource our IT", "replace my old server"; not a
     # statement such as "we replace our laptops every three years"
     rf"(?<!we )(?<!i )(?:{_REPAIR}) (?:up )?(?:our|my) (?!own ){_OWN_GAP}(?:{_IT_THINGS})"

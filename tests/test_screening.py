@@ -723,6 +723,15 @@ WHO_SPEAKS = [
         "it over."), "screened_out", NOT_MSP),
     case("take-it-over-calling-and-booking", said(
         "We need a company to take it over: the calling and the booking."), "queued"),
+    case("own-laptops-are-old", said(
+        "Our laptops are old, but our server is the bigger problem."),
+         "screened_out", NOT_MSP),
+    case("techs-laptops-are-old", said(
+        "Our techs' laptops are old, but our pipeline is the bigger problem."), "queued"),
+    case("we-want-to-outsource-our-it", said("We want to outsource our IT this year."),
+         "screened_out", NOT_MSP),
+    case("firms-who-want-to-outsource-their-it", said(
+        "We need more meetings with law firms who want to outsource their IT."), "queued"),
 ]
 
 # A provider quoting its clients or prospects is still a provider; an end user quoting
