@@ -1072,7 +1072,8 @@ PROVIDER_SELF_DESCRIPTIONS = (
 #: Words that make a fragment of a message about price.
 PRICE_TERMS = (
     _HOW_MUCH, _PRICE_WORD, r"priced", r"costing", r"(?<!in )charges?", r"ballpark", _RUNS,
-    r"discounts?", r"(?:monthly |minimum |total )spend",
+    r"discounts?", r"(?:monthly |minimum |total )spend", r"budget",
+    r"investment(?! firm| company| advis)", r"what(?:'s|s| is) the damage",
     r"per (?:hour|month|appointment|lead|call|meeting|day|week)", r"expensive",
     r"cheap(?:er|est)?", r"affordable",
     # "what's the actual number?" after a price question (not "your phone number")
@@ -1101,7 +1102,12 @@ PRICE_ASKS = (
     # "I'd like a quote", "interested in pricing", "just want to know your prices"
     rf"(?:need|want|would like|we'd like|i'd like|looking for|interested in|request"
     rf"|requesting|get|getting|know|see|hear|check) (?:a |an |the |your |some )?"
-    rf"(?:{_PRICE_WORD}|estimate|ballpark)",
+    rf"(?:{_PRICE_WORD}|estimate|ballpark|(?:rough )?(?:number|figure)(?! of))",
+    # "What kind of investment are we talking about?", "what's the damage?", "What
+    # budget do we need for a campaign?", "What's the minimum spend?"
+    r"what(?:'s|s| is| kind of| sort of)? (?:the |your )?(?:[\w-]+ )?(?:investment|damage"
+    r"|spend)(?! firm| company| advis)",
+    r"what (?:kind of |sort of )?budget (?:do|would|should|will) (?:we|i) need",
     # "just curious about pricing", "a question about your fees"
     rf"(?:curious|wondering|asking|inquiring|enquiring|question) (?:about|on|regarding)"
     rf" (?:[\w'-]+ ){{0,2}}?(?:{_PRICE_WORD})",
@@ -1141,7 +1147,9 @@ OTHER_REQUESTS = (
     r"target(?:s|ed|ing)?", r"decision[ -]makers?", r"availability|available",
     r"start(?:ing)? (?:date|next|in|on|soon)", r"contract (?:terms?|length)",
     r"minimum (?:term|commitment|contract)", r"guarantee[sd]?", r"results",
-    r"do you (?:work|offer|provide|have|handle|cover|serve|do|use|specialize|specialise)",
+    # (not "do you have a price sheet?", which asks our price)
+    rf"do you (?:work|offer|provide|have(?! (?:a |an |any |your )?(?:{_PRICE_WORD}))|handle"
+    r"|cover|serve|do|use|specialize|specialise)",
     # "how many appointments does a campaign produce?" asks about results
     r"how many(?! (?:dollars|bucks)(?!\w))",
 )

@@ -819,6 +819,14 @@ TIRE_KICKERS = [
     case("pricing-info-please", said("Pricing info please."), "queued", flags=TK),
     case("what-you-charge", said("My manager wants to know what you charge."), "queued",
          flags=TK),
+    case("what-kind-of-investment", said("What kind of investment are we talking about?"),
+         "queued", flags=TK),
+    case("what-budget-do-we-need", said("What budget do we need for a campaign?"), "queued",
+         flags=TK),
+    case("do-you-have-a-price-sheet", said("Do you have a price sheet?"), "queued", flags=TK),
+    case("minimum-spend", said("What's the minimum spend?"), "queued", flags=TK),
+    case("just-want-a-number", said(
+        "We're an MSP. Just want a number for 20 appointments."), "queued", flags=TK),
     case("pricing-basis-and-the-figure", said(
         "Is your pricing per hour or per lead, and what's the real figure?"), "queued",
          flags=TK),
@@ -850,6 +858,11 @@ NOT_TIRE_KICKERS = [
         "How many meetings does a typical month bring, and what does it cost?"), "queued"),
     case("how-much-do-you-know", said(
         "How much do you know about healthcare IT? We sell to clinics."), "queued"),
+    case("budget-and-how-campaigns-work", said(
+        "We have a budget of 3k a month. How do your campaigns work?"), "queued"),
+    case("a-number-of-appointments", said("We want a number of appointments with CFOs."),
+         "queued"),
+    case("do-you-have-availability", said("Do you have availability in May?"), "queued"),
     case("pricing-basis-and-phone-number", said(
         "Is your pricing per hour? And what's your phone number?"), "queued"),
     case("actual-number-of-meetings", said("What's the actual number of meetings we'd get?"),
