@@ -136,6 +136,12 @@ _IT_HELPERS = (
     r"|tech person|tech guy|it person|it guy|computer guy|technicians?"
     r"|(?:hipaa|pci|cmmc|soc ?2|nist) (?:compliance )?(?:help|support|assistance|consulting"
     r"|services)"
+    # in other languages' words and order: "the informatic support", "support IT", "service
+    # of computers maintenance"
+    r"|informati(?:c|cs|que|ca|k)(?: (?:support|services?|help|maintenance|technician))?"
+    r"|(?:support|service|maintenance) (?:(?-i:IT)|informatic)"
+    r"|(?:service|maintenance|support|help|repair) (?:of|for|on) (?:the )?(?:computers?"
+    r"|pcs?|network|servers?|printers?)"
     rf"|(?:{_IT_WORD})(?:[ /-](?!(?:{_SOLD_WORD}|to|for|with|who|that|which|on|in|at|of|from"
     rf"|by|as|our|my|we|i)(?!\w))[\w&-]+){{0,5}}?[ /-](?:{_HELPER_NOUN})"
 )
@@ -316,8 +322,8 @@ _SECTOR = (
     r"|catholic|lutheran|baptist|methodist|presbyterian|episcopal|christian|evangelical"
     r"|jewish|islamic|buddhist|hindu|sikh|bowling|cinema|ski|amusement|equestrian"
     r"|riding|horse|scout|scouting|summer camp|camp|bar|pub|brew|grain|feed|garden|lumber"
-    r"|adult day|after-school|afterschool|head start|early childhood|steel|soccer|football"
-    r"|baseball|softball|hockey|basketball|volleyball|lacrosse|rugby"
+    r"|language|languages|adult day|after-school|afterschool|head start|early childhood"
+    r"|steel|soccer|football|baseball|softball|hockey|basketball|volleyball|lacrosse|rugby"
     # shops, services and funds: "a clothing store", "a tree service", "a sign company"
     r"|gift|clothing|thrift|shoe|toy|pet supply|sporting goods|bike|bicycle|sign|signs"
     r"|packaging|meat|oil|recording|investigations|tour|tours|retirement|appraisal"
@@ -733,9 +739,12 @@ OWN_IT_REQUESTS = (
     r"|billing|invoices|budget))",
     # "we're exploring outsourcing our network management"
     rf"outsourcing (?:of )?(?:our|my) {_OWN_GAP}(?:{_IT_THINGS}){_NOT_SOLD}",
-    # "we want to replace our current MSP", "switching IT providers"
+    # "we want to replace our current MSP", "switching IT providers", "our company want
+    # change the IT provider"
     rf"(?:replac(?:e|ing)|switch(?:ing)?|fir(?:e|ing)|chang(?:e|ing)|leav(?:e|ing)|dump(?:ing)?"
-    rf"|ditch(?:ing)?|mov(?:e|ing) (?:away )?from) (?:from )?{_CURRENT_HELPER}",
+    rf"|ditch(?:ing)?|mov(?:e|ing) (?:away )?from) (?:from )?(?:{_CURRENT_HELPER}|the "
+    rf"(?:current |actual |old |existing )?(?:msp|it (?:company|provider|firm|vendor"
+    rf"|support)))",
     r"switch(?:ing)? (?:it|msp|tech support|computer support) (?:providers|companies"
     r"|vendors|firms)",
     # "our IT guy retired", "our in-house computer guy left", "our current provider
@@ -832,6 +841,12 @@ OWN_LINE_OF_BUSINESS = (
     rf"|i manage|i (?:work|volunteer) (?:at|for|with)|our (?:company|business|organi[sz]ation"
     rf"|firm|practice) is) (?:a |an |the |one )?(?:(?:group|chain|family|network|collective)"
     rf" of (?:\w+ )?)?{_LINE_OF_BUSINESS}",
+    # "We are company of transport", "we are a clinic of physiotherapy", "we have a school
+    # of languages"
+    rf"(?:we are|we're|we r|i am|i'm|our company is|my company is|we have) (?:a |an |the )?"
+    rf"(?:{_LOB_WORD} )?(?:company|firm|office|agency|business|school|clinic|shop|store|center"
+    rf"|centre|organi[sz]ation|society|studio|practice) (?:of|for) (?:{_SECTOR})"
+    rf"(?! (?:clients?|customers?|companies|businesses|firms)\b)",
     # "We have a daycare with 40 kids" (not "we have a law firm in Boston as a client")
     rf"(?:we|i) have (?:a|an) {_LINE_OF_BUSINESS}(?! (?:that|which|who|we|i)\b)"
     r"(?![^.;!?\n]*\b(?:clients?|customers?|accounts?|we (?:support|serve|manage))\b)",

@@ -433,6 +433,26 @@ OWN_CUSTOMERS = [
         "We serve 40 clinics and our own server keeps crashing."), "queued"),
 ]
 
+# Other languages' words and order, beside a provider writing the same way.
+IN_OTHER_LANGUAGES_WORDS = [
+    case("company-of-transport", said(
+        "We are company of transport, 40 trucks, we need the informatic support."),
+         "screened_out", NOT_MSP),
+    case("company-of-it-experts", said(
+        "We are a company of IT experts serving transport companies."), "queued"),
+    case("service-of-computers-maintenance", said(
+        "Our enterprise needs service of computers maintenance."), "screened_out", NOT_MSP),
+    case("sells-service-of-computers-maintenance", said(
+        "We sell service of computers maintenance to enterprises."), "queued"),
+    case("want-change-the-it-provider", said(
+        "Please contact us, our company want change the IT provider."),
+         "screened_out", NOT_MSP),
+    case("helps-clinics-change-the-it-provider", said(
+        "We help clinics change the IT provider they have outgrown."), "queued"),
+    case("support-it-the-pronoun", said("We set it up and support it for our clients."),
+         "queued"),
+]
+
 # Trouble told without asking counts beside the sender's own organisation only.
 TROUBLE_WITHOUT_ASKING = [
     case("congregation-office-computer-ancient", said(
@@ -889,7 +909,7 @@ ROLES_AND_SPAM = [
 TABLE = (QUEUED_PROVIDERS + PROVIDERS_NAMING_CLIENTS + DECLARED_NON_PROVIDERS
          + END_USERS_WHO_PICKED_MSP + LINE_OF_BUSINESS + ASKING_IN_OTHER_WORDS + OWN_CUSTOMERS
          + MORE_LINES_OF_BUSINESS + PROVIDERS_IN_OTHER_WORDS + REQUESTS_IN_EVERYDAY_WORDS
-         + WHO_SPEAKS + TROUBLE_WITHOUT_ASKING
+         + WHO_SPEAKS + TROUBLE_WITHOUT_ASKING + IN_OTHER_LANGUAGES_WORDS
          + QUOTED_SPEECH
          + SIZE_AND_BUDGET + TIRE_KICKERS
          + NOT_TIRE_KICKERS + ROLES_AND_SPAM)
