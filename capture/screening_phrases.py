@@ -548,6 +548,13 @@ _OUR_PROVIDER_SUBJECT = (
     r"(?:we|i|our (?:team|techs|technicians|engineers|company|firm|help desk|noc))"
     r"(?: currently| now| already| proudly)? "
 )
+# After those a provider serves, nothing but IT: "40 businesses with managed IT", "our
+# clients' networks" (not "200 clients with their payroll", "80 clients' bookkeeping").
+_WITH_IT_ONLY = (
+    rf"(?! (?:with|on|in|through) (?!(?:their |our |the )?(?:{_IT_THINGS}|it|managed|tech"
+    rf"|technology|support|cyber|security|cloud|backups?|voip|microsoft|endpoints)\b)[\w-]+)"
+    rf"(?!'s? (?!(?:{_IT_THINGS}|it|tech|technology|endpoints|users|staff|offices?)\b)[\w-]+)"
+)
 # The start of the message or of a sentence in it, for lists read over the whole text.
 _CLAUSE_START = r"(?:^|(?<=[.!?;:] )|(?<=\n))\W*"
 
@@ -866,6 +873,10 @@ OWN_LINE_OF_BUSINESS = (
     rf"(?:running|owning|operating|managing) (?:a |an )(?:{_HOW_MANY} )?{_LINE_OF_BUSINESS}",
     # "As a hospital group, we...", "as an accounting firm ourselves"
     rf"(?:^\W*|, )as (?:a|an) {_LINE_OF_BUSINESS}",
+    # "We work with 50 clinics as a medical billing company" (not "we started out as a
+    # bookkeeping firm", "I worked for years as a dental office manager")
+    rf"(?:we|i) (?:(?!(?:started|start|began|used|were|was|spent|worked|grew|moved|came"
+    rf"|originally|once|see|saw|think|thought)\b)[\w'-]+ ){{1,8}}?as (?:a|an) {_LINE_OF_BUSINESS}",
     # "ClearPath is a medical billing company", "Oak Hill Academy is a private school"
     rf"^\W*{_NOT_A_NAME}(?:(?!(?:clients?|customers?|prospects?|one|some|many|most)\b)"
     rf"[\w&.'-]+ ){{1,5}}?(?:is|are) (?:a|an|one of the) {_LINE_OF_BUSINESS}",
@@ -1065,17 +1076,18 @@ PROVIDER_SELF_DESCRIPTIONS = (
     r"|solutions)|help ?desk) (?:for|to) (?:our |my )?(?:clients|customers)",
     # "we support over 40 dental offices", "Vanguard supports over 1,200 clients", "we
     # serve 40 clinics" (not "we need an IT company to support three offices", nor "we
-    # serve 300 clients a week at our salon": anyone serves clients)
+    # serve 300 clients a week at our salon": anyone serves clients; nor "we support 200
+    # clients with their payroll", "we take care of 80 clients' bookkeeping")
     rf"(?:{_OUR_PROVIDER_SUBJECT}(?:support|manage|look after|take care of|monitor|protect"
     rf"|maintain)|(?<!that )(?<!who )(?<!which )(?:supports|manages|looks after|takes care of"
     rf"|monitors|protects|maintains)) {_HOW_MANY} (?:[\w'-]+ ){{0,2}}?(?:clients|{_ORGS}"
-    rf"|endpoints|devices|seats|networks|servers)",
+    rf"|endpoints|devices|seats|networks|servers){_WITH_IT_ONLY}",
     rf"(?:{_OUR_PROVIDER_SUBJECT}(?:serve|service)|(?<!that )(?<!who )(?<!which )(?:serves"
     rf"|services)) {_HOW_MANY} (?:[\w'-]+ ){{0,2}}?(?:{_ORGS}|endpoints|devices|seats"
-    rf"|networks|servers)",
+    rf"|networks|servers){_WITH_IT_ONLY}",
     # "we support freight brokers and trucking companies", "we look after 30 churches"
     rf"(?:we|i) (?:support|look after|take care of|protect|service) (?!our |my |us |me )"
-    rf"(?:[\w'-]+ ){{0,4}}?(?:{_ORGS})",
+    rf"(?:[\w'-]+ ){{0,4}}?(?:{_ORGS}){_WITH_IT_ONLY}",
     # "we manage IT for small businesses", "we look after the IT for 30 churches"
     rf"(?:we|i) (?:manage|support|monitor|maintain|secure|handle|run|look after|take care of"
     rf"|do|provide|deliver) (?:the |all the )?(?:[\w'-]+ )?(?:networks|servers|it|it systems"

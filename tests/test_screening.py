@@ -431,6 +431,23 @@ OWN_CUSTOMERS = [
         "drops."), "screened_out", NOT_MSP),
     case("msp-serves-clinics-own-server", said(
         "We serve 40 clinics and our own server keeps crashing."), "queued"),
+    case("manages-clients-tax-returns", said(
+        "We manage 300 clients' tax returns every year and our computers are ancient."),
+         "screened_out", NOT_MSP),
+    case("manages-clients-networks", said(
+        "We manage 300 clients' networks every year and our own computers are ancient."),
+         "queued"),
+    case("serves-businesses-with-cleaning-contracts", said(
+        "We serve about 40 businesses with cleaning contracts. Our office PCs need someone "
+        "to look after them."), "screened_out", NOT_MSP),
+    case("supports-businesses-with-managed-it", said(
+        "We support about 40 businesses with managed IT. Our office PCs need someone to "
+        "look after them too."), "queued"),
+    case("works-with-clinics-as-a-billing-company", said(
+        "We work with 50 clinics as a medical billing company and our server is old."),
+         "screened_out", NOT_MSP),
+    case("started-out-as-a-bookkeeping-firm", said(
+        "We started out as a bookkeeping firm and moved into managed IT."), "queued"),
 ]
 
 # Other languages' words and order, beside a provider writing the same way.
