@@ -522,22 +522,6 @@ _HOW_MUCH = (
 # What a month or a campaign "runs": "roughly what does a typical month run?"
 _RUNS = r"(?:what|how much) (?:does|do|would|will) (?:[\w'-]+ ){0,4}?run(?: me| us)?"
 
-def _not_after(*words: str) -> str:
-    """Lookbehinds that fail right after any of ``words`` and a space (Python's
-    lookbehinds need a fixed width, so one per word)."""
-    return "".join(f"(?<!{word} )" for word in words)
-
-
-# What an end user does for its own customers, or offers them, right before "for our
-# clients": "we handle insurance for our clients", "wifi for customers".
-_NOT_FOR_OWN_CUSTOMERS = _not_after(
-    "insurance", "taxes", "returns", "payroll", "books", "bookkeeping", "accounting",
-    "audits", "cases", "claims", "loans", "mortgages", "policies", "estates", "wills",
-    "trusts", "benefits", "investments", "portfolios", "homes", "properties", "events",
-    "meals", "food", "care", "therapy", "treatment", "coverage", "filings", "paperwork",
-    "wifi", "wi-fi", "internet", "portal", "kiosks", "kiosk", "website", "app", "tablets",
-    "check-in", "booking", "payments", "terminals", "parking", "coffee", "space",
-)
 # What a provider does to its clients' IT: "we install and manage their computers".
 _LOOKS_AFTER = (
     r"install|manage|handle|support|maintain|monitor|run|look after|take care of|secure"
@@ -992,9 +976,13 @@ CLIENT_CONTEXT = (
     rf"(?:we|i|our|us)\b[^.!?;]*?\bfor (?!our |my |the |both |all |each |every |two |three "
     rf"|several |multiple |\d)(?:[\w'-]+ ){{0,2}}?(?:{_ORGS})",
     # "IT support for our clients", "a technician we can subcontract for our clients" (not
-    # "we handle insurance for our clients", nor "wifi for customers": what an end user
-    # does for, or offers, its own customers)
-    rf"{_NOT_FOR_OWN_CUSTOMERS}for (?:our |my )?(?:clients|customers|end[- ]users)",
+    # "we handle insurance for our clients", "we install cabinets for customers", nor
+    # "wifi for customers": what an end user does for, or offers, its own customers)
+    rf"(?!(?:wi-?fi|internet|kiosks?|tablets?|portal|website|app|phones?)\b)(?:{_IT_THINGS}"
+    rf"|it|support|services?|solutions|help ?desk|noc|soc|monitoring|tickets|managed [\w-]+"
+    rf"|tech|technology|techs|technicians?|engineers?|onsite|on-site|escalations|after-hours"
+    rf"|coverage|calls|patching|backups?)(?!\w) (?:[\w'-]+ ){{0,4}}?for (?:our |my )?"
+    rf"(?:clients|customers|end[- ]users)",
     # "a help desk to support our clients after hours", "a white-label NOC"
     r"(?:support|serve|help|look after|take care of|cover|answer) (?:for )?(?:our|my) "
     r"(?:clients|customers|end[- ]users)|white[- ]label(?:ed)?",
@@ -1040,6 +1028,17 @@ PROVIDER_SELF_DESCRIPTIONS = (
     rf"|help ?desk(?: services)?|network(?:ing)? (?:installs?|installation)) (?:for|to)"
     rf" (?!(?:our|my|us|me|the|both|all|each|every|\d+|two|three|four|five|several) )"
     rf"(?:[\w'-]+,? (?:and |& )?){{0,4}}?(?:{_ORGS}|{_PEOPLE})",
+    # "now we sell the same design to clients", "We now sell failover to clients", "we
+    # sell redundancy to every client" (not "we sell insurance to our clients")
+    rf"(?:we|i) (?:now |also |then |just )?(?:sell|resell|offer|package|deliver|deploy"
+    rf"|install|implement|roll out) (?:[\w'-]+ ){{0,3}}?(?:{_IT_THINGS}|failover|redundancy"
+    rf"|backup|migrations?|(?:same|whole) (?:[\w'-]+ )?(?:design|setup|stack|migration"
+    rf"|package|offering)) (?:[\w'-]+ ){{0,2}}?(?:to|for) (?:our |my |every |all |each |other "
+    rf"|more |new |existing )?(?:clients?|customers?)(?!\w)",
+    # "built a security practice around it", "launched a managed backup offering"
+    r"(?:built|started|launched|grew|added) (?:a|an|our) (?:[\w'-]+ )?(?:security|cybersecurity"
+    r"|managed services|managed|it|backup|cloud|voip|email-security|msp) (?:practice|offering"
+    r"|business|division|arm|service|services)",
     # "We network plant floors", "we wire offices and warehouses"
     r"(?:we|i) (?:network|wire|cable)(?: and [\w-]+)?(?= (?!with |our |my |us |me )\w)",
     # "MedBridge is a healthcare-focused VAR", "Continental is an IT consulting firm"

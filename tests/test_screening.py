@@ -448,6 +448,21 @@ OWN_CUSTOMERS = [
          "screened_out", NOT_MSP),
     case("started-out-as-a-bookkeeping-firm", said(
         "We started out as a bookkeeping firm and moved into managed IT."), "queued"),
+    case("installs-cabinets-for-customers", said(
+        "We install cabinets for customers and our office computer is old."),
+         "screened_out", NOT_MSP),
+    case("sells-insurance-to-clients", said(
+        "We sell insurance to our clients and need our laptops secured."),
+         "screened_out", NOT_MSP),
+    case("sells-failover-to-clients", said(
+        "Our phones went down during a storm and we learned a lot. We now sell failover to "
+        "clients."), "queued"),
+    case("sells-the-same-design-to-clients", said(
+        "Our office Wi-Fi was a mess until we rebuilt it; now we sell the same design to "
+        "clients."), "queued"),
+    case("built-a-security-practice", said(
+        "We got hacked in 2019, learned our lesson, and built a security practice around "
+        "it."), "queued"),
 ]
 
 # Other languages' words and order, beside a provider writing the same way.
