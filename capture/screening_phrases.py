@@ -401,7 +401,7 @@ _NOT_IT = (
     r"|var|reseller|integrator|solutions|systems|digital-transformation|former|ex|retired"
     r"|previous|that|who|which|with|for|to|of|in|on|at|by|from|need|needs|looking|want"
     r"|but|not|serving|focused|specializing|specialising|supporting|servicing|helping"
-    r"|protecting|covering|our|my|your|their|clients?"
+    r"|protecting|covering|our|my|your|their|clients?|a|an|the|this|these|those|every"
     r"|customers?|dell|microsoft|cisco|hp|lenovo|apple)(?![\w-]))"
 )
 _LOB_WORD = rf"{_NOT_IT}[\w&/'+.,-]+"

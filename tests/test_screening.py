@@ -460,6 +460,11 @@ OWN_CUSTOMERS = [
     case("sells-the-same-design-to-clients", said(
         "Our office Wi-Fi was a mess until we rebuilt it; now we sell the same design to "
         "clients."), "queued"),
+    case("the-people-a-school-calls", said(
+        "We're the people a school calls when its Chromebooks stop working."), "queued"),
+    case("we-are-a-school", said(
+        "We're a small school and our Chromebooks stop working every week."),
+         "screened_out", NOT_MSP),
     case("built-a-security-practice", said(
         "We got hacked in 2019, learned our lesson, and built a security practice around "
         "it."), "queued"),
