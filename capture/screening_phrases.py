@@ -151,7 +151,7 @@ _SOMEONE = (
     r"|trustworthy|outside|external|proper|professional|dedicated|experienced|competent"
     r"|responsive|small|independent) )*(?:someone|somebody|company|firm|provider|partner"
     r"|consultant|vendor|person|team|expert|professional|specialist|contractor|help|people"
-    r"|agency|business|service|volunteer|technician|tech|guy)"
+    r"|agency|business|service|volunteer|technician|tech|guy|pro|techie|geek|outfit|shop)"
 )
 _HELPER = rf"{_SOMEONE}(?: or {_SOMEONE})?"
 # What an end user asks done to its IT: "fix our", "someone to look after our".

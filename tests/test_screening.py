@@ -587,6 +587,12 @@ MORE_LINES_OF_BUSINESS = [
     case("someone-elses-organisation-possessive", said(
         "A museum's front desk is chaos without us. We'd like someone to take care of all "
         "of it: the calling and the booking."), "queued"),
+    case("own-guests-need-a-pro", said(
+        "Our guests complain about the wifi every week. We need a pro to fix it."),
+         "screened_out", NOT_MSP),
+    case("clients-guests-and-a-pro-caller", said(
+        "Our clients' guests complain about the wifi, and we fix it. We need a pro to call "
+        "hotel managers."), "queued"),
     case("own-passengers", said(
         "Our passengers complain constantly. Looking for someone to handle all of it."),
          "screened_out", NOT_MSP),
