@@ -29,7 +29,11 @@ ignoring case, and ``(?-i:IT)`` finds the noun.)
 others are blanked first (``OTHERS_SPEECH``: "a client told me, 'we need IT
 support'" is the client's request).  Then:
 - a provider's description of itself anywhere (``PROVIDER_SELF_DESCRIPTIONS``:
-  "we are an MSP", "we support 40 dental offices") keeps the lead;
+  "we are an MSP", "we support 40 dental offices", "we install and manage
+  their computers", "now we sell failover to clients") keeps the lead; the
+  clients or organisations it counts make it a provider only with IT after
+  them ("40 businesses with managed IT", not "200 clients with their
+  payroll");
 - the sender describing itself in another line of business
   (``OWN_LINE_OF_BUSINESS``: "we're a civil engineering firm", "I run six
   restaurants", "General contractor here.") screens it out: that is the
@@ -70,18 +74,22 @@ that are questions ("how are you?") are listed in ``PLEASANTRIES``.
 
 Known limits (staff see everything screening set aside and can release it):
 the rules read words, not meaning, so they miss what they have no words for.
-An end user that neither names its line of business nor asks in a known way
-("The practice needs computer support": no first person) passes, and so does
-one whose trade is missing from the vocabulary.  A provider saying it is a
+An end user that neither names its line of business (or the people it serves)
+nor asks in a known way passes ("The card reader keeps failing." alone: "the"
+things in trouble count only beside the sender's organisation), and so does
+one whose trade is missing from the vocabulary.  "Our own ..." reads as a
+provider setting its IT beside its clients', so an end user whose only words
+are "our own server needs replacing" passes.  A provider saying it is a
 provider ("we are an MSP") is never screened out by its text, even if it also
-asks for IT help for itself; a provider that never says so but describes its
-own IT trouble ("we were hit by ransomware ourselves", "our own network needs
-an upgrade") is screened out, and so is one that names itself with a line of
-business from the vocabulary and never says "IT" ("we're an engineering firm"
-from a network engineering company).  Quotations count as others' only when
-a party is named next to them.  A price question in words the lists lack
-("what would 10 meetings set me back?") is not seen, and any other question
-rules the flag out, even one that asks nothing of us ("Is this John?").
+asks for IT help for itself; a provider that never says so, nor what it sells,
+but describes its own IT trouble ("our computers are old but our service is
+great", "we were hit by ransomware ourselves") is screened out, and so is one
+that names itself with a line of business from the vocabulary and never says
+"IT" ("we're an engineering firm" from a network engineering company).
+Quotations count as others' only when a party is named next to them.  A price
+question in words the lists lack ("what would 10 meetings set me back?") is
+not seen, and any other question rules the flag out, even one that asks
+nothing of us ("Is this John?").
 """
 
 from __future__ import annotations
