@@ -17,16 +17,23 @@ catches, after the shared vocabulary they are built from.
 How the phrase rules read a message
 -----------------------------------
 Text is first normalised: curly quotes become straight, dashes become ``-``,
-runs of spaces become one space (line breaks are kept, they end a clause).
-Matching is case-insensitive and each entry of a list only matches whole words.
-Every entry is a regular expression; a plain phrase such as ``our clinic`` is
-one too.
+runs of spaces become one space (line breaks are kept, they end a clause), and
+letters become lower case, "IT" in capitals (the noun, unlike the pronoun "it")
+keeping a mark of its own.  Matching is case-insensitive and each entry of a
+list only matches whole words.  Every entry is a regular expression; a plain
+phrase such as ``our clinic`` is one too.  (Lists are matched against the
+lower-cased text for speed; an entry with a capital letter in it is matched
+ignoring case, and ``(?-i:IT)`` finds the noun.)
 
 ``not_msp`` from text reads the sender's own organisation.  Quotations of
 others are blanked first (``OTHERS_SPEECH``: "a client told me, 'we need IT
 support'" is the client's request).  Then:
 - a provider's description of itself anywhere (``PROVIDER_SELF_DESCRIPTIONS``:
-  "we are an MSP", "we support 40 dental offices") keeps the lead;
+  "we are an MSP", "we support 40 dental offices", "we install and manage
+  their computers", "now we sell failover to clients") keeps the lead; the
+  clients or organisations it counts make it a provider only with IT after
+  them ("40 businesses with managed IT", not "200 clients with their
+  payroll");
 - the sender describing itself in another line of business
   (``OWN_LINE_OF_BUSINESS``: "we're a civil engineering firm", "I run six
   restaurants", "General contractor here.") screens it out: that is the
@@ -35,16 +42,24 @@ support'" is the client's request).  Then:
   (``OWN_IT_REQUESTS``: "choosing a new managed IT partner", "someone to look
   after our computers", "our server keeps crashing");
 - a vague request ("someone to take care of all of it", ``VAGUE_REQUESTS``)
-  counts only beside a sign of the sender's own organisation or its own IT
-  (``OWN_ORGANISATION_HINTS``: "our church", "our patients";
-  ``OWN_IT_CONTEXT``: "we have six computers").
+  counts only beside a sign of the sender's own organisation, its workplace or
+  its own IT (``OWN_ORGANISATION_HINTS``: "our church", "our patients";
+  ``OWN_WORKPLACES``: "the plant floor"; ``OWN_IT_CONTEXT``: "we have six
+  computers");
+- trouble with IT told without asking (``OWN_IT_TROUBLES``: "the office
+  computer is ancient") counts only beside the sender's own organisation (a
+  line of business or a hint, not a workplace: a provider names its clients'
+  places and troubles the same way).
 The message is cut into clauses (at ``. ! ? ;``, line breaks, and turns such
 as "but").  A request counts only when the sender makes it for itself: the
 clause is not about those it serves (``CLIENT_CONTEXT``: "we support 40
 dental offices"), the request's subject is not someone else (``OTHER_PARTIES``:
 "our clients need", "they want", "small businesses need"), and the clause
-speaks for the sender (a first-person word, no subject, its own people or its
-own name as the subject).  Clients are only someone else's when the sender
+speaks for the sender (a first-person word, no subject, its own name, or its
+own organisation or people as the subject, ``OWN_SUBJECTS``: "The town hall
+needs IT support", "our office manager wants"; the sender's own organisation
+as the subject also wins over the people it names: "Our firm of 12 lawyers
+needs...").  Clients are only someone else's when the sender
 serves them: a law firm's clients do not make it a provider.  Every reason
 quotes the words it rests on.
 
@@ -59,18 +74,22 @@ that are questions ("how are you?") are listed in ``PLEASANTRIES``.
 
 Known limits (staff see everything screening set aside and can release it):
 the rules read words, not meaning, so they miss what they have no words for.
-An end user that neither names its line of business nor asks in a known way
-("The practice needs computer support": no first person) passes, and so does
-one whose trade is missing from the vocabulary.  A provider saying it is a
+An end user that neither names its line of business (or the people it serves)
+nor asks in a known way passes ("The card reader keeps failing." alone: "the"
+things in trouble count only beside the sender's organisation), and so does
+one whose trade is missing from the vocabulary.  "Our own ..." reads as a
+provider setting its IT beside its clients', so an end user whose only words
+are "our own server needs replacing" passes.  A provider saying it is a
 provider ("we are an MSP") is never screened out by its text, even if it also
-asks for IT help for itself; a provider that never says so but describes its
-own IT trouble ("we were hit by ransomware ourselves", "our own network needs
-an upgrade") is screened out, and so is one that names itself with a line of
-business from the vocabulary and never says "IT" ("we're an engineering firm"
-from a network engineering company).  Quotations count as others' only when
-a party is named next to them.  A price question in words the lists lack
-("what would 10 meetings set me back?") is not seen, and any other question
-rules the flag out, even one that asks nothing of us ("Is this John?").
+asks for IT help for itself; a provider that never says so, nor what it sells,
+but describes its own IT trouble ("our computers are old but our service is
+great", "we were hit by ransomware ourselves") is screened out, and so is one
+that names itself with a line of business from the vocabulary and never says
+"IT" ("we're an engineering firm" from a network engineering company).
+Quotations count as others' only when a party is named next to them.  A price
+question in words the lists lack ("what would 10 meetings set me back?") is
+not seen, and any other question rules the flag out, even one that asks
+nothing of us ("Is this John?").
 """
 
 from __future__ import annotations
@@ -92,10 +111,13 @@ from capture.screening_phrases import OTHER_REQUESTS
 from capture.screening_phrases import OTHERS_SPEECH
 from capture.screening_phrases import OWN_IT_CONTEXT
 from capture.screening_phrases import OWN_IT_REQUESTS
+from capture.screening_phrases import OWN_IT_TROUBLES
 from capture.screening_phrases import OWN_LINE_OF_BUSINESS
 from capture.screening_phrases import OWN_ORGANISATION_HINTS
 from capture.screening_phrases import OWN_PRICE_MENTIONS
 from capture.screening_phrases import OWN_SPEAKERS
+from capture.screening_phrases import OWN_SUBJECTS
+from capture.screening_phrases import OWN_WORKPLACES
 from capture.screening_phrases import PLEASANTRIES
 from capture.screening_phrases import PRICE_ASKS
 from capture.screening_phrases import PRICE_TERMS
@@ -123,7 +145,7 @@ EVIDENCE_LENGTH = 120
 #: The rule code's own version: raise it whenever this module reads text or
 #: judges differently, so ``rules_version`` changes with the code as well as
 #: with the thresholds and phrase lists.
-RULES_CODE_VERSION = 11
+RULES_CODE_VERSION = 14
 
 # Question openers; a fragment starting with one asks something.
 _QUESTION_WORDS = frozenset({
@@ -167,12 +189,15 @@ class ScreeningRules:
     first_person: tuple[str, ...] = FIRST_PERSON
     others_speech: tuple[str, ...] = OTHERS_SPEECH
     own_speakers: tuple[str, ...] = OWN_SPEAKERS
+    own_subjects: tuple[str, ...] = OWN_SUBJECTS
     other_parties: tuple[str, ...] = OTHER_PARTIES
     own_it_requests: tuple[str, ...] = OWN_IT_REQUESTS
     vague_requests: tuple[str, ...] = VAGUE_REQUESTS
     own_it_context: tuple[str, ...] = OWN_IT_CONTEXT
+    own_it_troubles: tuple[str, ...] = OWN_IT_TROUBLES
     own_line_of_business: tuple[str, ...] = OWN_LINE_OF_BUSINESS
     own_organisation_hints: tuple[str, ...] = OWN_ORGANISATION_HINTS
+    own_workplaces: tuple[str, ...] = OWN_WORKPLACES
     client_context: tuple[str, ...] = CLIENT_CONTEXT
     provider_self_descriptions: tuple[str, ...] = PROVIDER_SELF_DESCRIPTIONS
     price_terms: tuple[str, ...] = PRICE_TERMS
@@ -259,7 +284,9 @@ def _not_msp(submission: Mapping[str, object], message: _Text,
     another line of business ("we're a civil engineering firm") is enough, and
     so is a request for IT help or an IT provider for itself ("choosing a new
     managed IT partner"); a vague request ("someone to take care of all of it")
-    needs the organisation or its own IT named elsewhere.  Requests of its
+    needs the organisation, its workplace or its own IT named elsewhere, and
+    trouble told without asking ("the office computer is ancient") needs the
+    organisation itself.  Requests of its
     clients and words it quotes from others are not its own.  Every reason
     quotes the words it rests on.
 
@@ -284,10 +311,15 @@ def _not_msp(submission: Mapping[str, object], message: _Text,
     request = _own_words(text, rules.own_it_requests, rules)
     if request is None:
         vague = _own_words(text, rules.vague_requests, rules)
-        support = organisation or _own_words(
-            text, rules.own_organisation_hints + rules.own_it_context, rules, speaker=False)
+        own = organisation or _own_words(text, rules.own_organisation_hints, rules,
+                                         speaker=False)
+        support = own or _own_words(text, rules.own_workplaces + rules.own_it_context, rules,
+                                    speaker=False)
+        trouble = own and not vague and _own_words(text, rules.own_it_troubles, rules)
         if vague and support:
             request, organisation = vague, support
+        elif trouble:
+            request, organisation = trouble, own
     if organisation or request:
         return _not_msp_reason(text, organisation, request)
     website = _field(submission, "website").strip()
@@ -389,16 +421,17 @@ def _own_words(text: _Text, patterns: tuple[str, ...], rules: ScreeningRules, *,
     pattern = _compiled(patterns, False)
     if pattern is None:
         return None
+    about_clients = _clauses_about_clients(text.norm, rules.client_context) if speaker else ()
     for start, end in text.clauses:
         clause = text.norm[start:end]
-        if speaker and _search(rules.client_context, clause):
+        if (start, end) in about_clients:
             continue
         for match in pattern.finditer(clause):
             lead = clause[:match.start()]
             if _said_of_others(lead, rules):
                 continue
             if speaker and not (_search(rules.first_person, clause) or _HOLLOW.fullmatch(lead)
-                                or _OWN_PEOPLE.search(lead)
+                                or _own_subject(lead, rules)
                                 or _named_subject(text, start, lead, match.group())):
                 continue
             return _evidence_span(text.norm, start, end, start + match.start(),
@@ -406,26 +439,26 @@ def _own_words(text: _Text, patterns: tuple[str, ...], rules: ScreeningRules, *,
     return None
 
 
+@functools.lru_cache(maxsize=16)
+def _clauses_about_clients(norm: str, patterns: tuple[str, ...]) -> frozenset[tuple[int, int]]:
+    """The clause spans about those the sender serves; several lists read the same
+    message, so this is worked out once per message."""
+    return frozenset((start, end) for start, end in _clauses(norm, turns=True)
+                     if _search(patterns, norm[start:end]))
+
+
 # Words that may stand before a request without naming who asks ("Hi, looking for...").
 _HOLLOW = re.compile(
     r"\W*(?:(?:hi|hello|hey|dear|so|and|also|now|currently|ideally|basically|honestly"
-    r"|really|just|still|then|ok|okay|yes|well|please|urgently|again|anyway)\W+)*",
-    re.IGNORECASE)
-# The sender's own people as the subject: "The board approved an RFP", "Dr. Kim wants".
-_OWN_PEOPLE = re.compile(
-    r"(?<!\w)(?:(?:the|our|my) (?:[\w'-]+ ){0,2}?(?:board|management|leadership|owners?"
-    r"|partners|director|ceo|cfo|cio|coo|administrator|principal|superintendent|doctor"
-    r"|dentist|pastor|committee|council|office manager|practice manager)"
-    r"|(?:dr|pastor|father|reverend)\.? [a-z]+)\W+(?:[\w'-]+\W+){0,3}$",
-    re.IGNORECASE)
+    r"|really|just|still|then|ok|okay|yes|well|please|urgently|again|anyway)\W+)*")
 # A verb that agrees with many, not one organisation: "CPAs need", "firms are".
 _PLURAL_VERB = re.compile(
     r"\b(?:are|were|have|need|want|require|look|keep)\b(?:\W+\w+)?\W*$|^(?:need|want|require"
-    r"|look|are|have)\b", re.IGNORECASE)
+    r"|look|are|have)\b")
 # Where a subject is, not who: "Hospitals and clinics in Ohio are choosing...".
 _TRAILING_PLACE = re.compile(
     r"(?:\s+(?:in|across|around|near|from|at|throughout|all over|outside)"
-    r"(?:\s+[\w'.-]+){1,3})+\s*$", re.IGNORECASE)
+    r"(?:\s+[\w'.-]+){1,3})+\s*$")
 # Words between a subject and its verb: "our clients are all looking for".
 _TRAILING_AUX = re.compile(
     r"(?:\W+(?:all|often|usually|also|still|really|typically|mostly|always|now|just|are|is"
@@ -433,8 +466,8 @@ _TRAILING_AUX = re.compile(
     r"|frequently|then|actually|eventually|do|does|don't|doesn't|did|already|even|only"
     r"|generally|simply|probably|should|could|can|must|right now|keep|keeps|have|has"
     r"|everywhere|nationwide|today|lately|again|these days|this year|increasingly"
-    r"|suddenly|finally))*\W*$",
-    re.IGNORECASE)
+    r"|suddenly|finally|want to|wants to|need to|needs to|plan to|plans to|hope to"
+    r"|would like to|like to))*\W*$")
 _NOT_NAMES = frozenset({
     "the", "a", "an", "every", "each", "any", "all", "most", "many", "some", "small", "local",
     "this", "that", "these", "those", "when", "if", "our", "my", "their", "your", "his", "her",
@@ -447,10 +480,24 @@ _NOT_NAMES = frozenset({
 
 
 def _said_of_others(lead: str, rules: ScreeningRules) -> bool:
-    """Whether the words before a match make its subject someone other than the sender."""
+    """Whether the words before a match make its subject someone other than the sender.
+
+    The sender's own organisation as the subject wins, however many people it
+    names: "Our firm of 12 lawyers needs..." is the firm's request, not the lawyers'.
+    """
+    if _own_subject(lead, rules):
+        return False
     pattern = _compiled_at_end(rules.other_parties)
     lead = _TRAILING_AUX.sub("", re.sub(r"\([^)]*\)", " ", lead))
     lead = _TRAILING_PLACE.sub("", lead)
+    return bool(pattern and pattern.search(lead))
+
+
+def _own_subject(lead: str, rules: ScreeningRules) -> bool:
+    """Whether the words before a match open with the sender's own organisation or
+    people as the subject, a few words at most before the match ("The town hall
+    needs", "our office manager wants")."""
+    pattern = _compiled_subject(rules.own_subjects)
     return bool(pattern and pattern.search(lead))
 
 
@@ -498,7 +545,7 @@ def _price_only_request(text: _Text, rules: ScreeningRules) -> tuple[int, int] |
 def _price_ask(clause: str, rules: ScreeningRules) -> re.Match[str] | None:
     """A price question about our price, not the sender talking of its own prices."""
     hit = _search(rules.price_asks, clause)
-    if hit is None or re.search(r"\byou", clause, re.IGNORECASE):
+    if hit is None or re.search(r"\byou", clause):
         return hit
     return None if _search(rules.own_price_mentions, clause) else hit
 
@@ -528,9 +575,9 @@ _LINE_BREAK = re.compile("[\n\r\v\f\u2028\u2029]")
 _CLAUSE = re.compile(r"[^.!?;\n]+[.!?;]*")
 _NOT_A_FULL_STOP = re.compile(
     r"\b(?:dr|st|mr|mrs|ms|jr|sr|inc|ltd|co|corp|vs|approx|no|ave|mt|rev|prof|dept|fr)\.(?= )"
-    r"|\d\.\d|\be\.g\.|\bi\.e\.", re.IGNORECASE)
-_TURN = re.compile(r"\b(?:but|however|although|though|whereas|yet)\b", re.IGNORECASE)
-_FRAGMENT_BREAK = re.compile(r",|\b(?:and|or|also|plus|then|but|so)\b", re.IGNORECASE)
+    r"|\d\.\d|\be\.g\.|\bi\.e\.")
+_TURN = re.compile(r"\b(?:but|however|although|though|whereas|yet)\b")
+_FRAGMENT_BREAK = re.compile(r",|\b(?:and|or|also|plus|then|but|so)\b")
 
 
 @dataclass(frozen=True)
@@ -559,7 +606,7 @@ class _Text:
             done = space.end()
         pieces.append(straight[done:])
         starts.extend(range(done, len(straight)))
-        return cls(original, "".join(pieces), tuple(starts))
+        return cls(original, _lowered("".join(pieces)), tuple(starts))
 
     def source(self, start: int, end: int) -> str:
         return self.original[self.starts[start]:self.starts[end - 1] + 1].strip()
@@ -660,15 +707,56 @@ def _url_words(url: str) -> str:
     return re.sub(r"[\W_]+", " ", without_scheme).strip()
 
 
+# "IT" the noun, written in capitals, as opposed to "it" the pronoun; and the same
+# word in a pattern, where it must find both spellings of the lower-cased text.
+_CAPITAL_IT = re.compile(r"(?<![^\W_])IT(?![^\W_])")
+_MARKED_IT = "\u0131t"
+_IT_IN_PATTERN = re.compile(r"(?<![\\\w])it(?!\w)")
+_CAPITAL_IN_PATTERN = re.compile(r"(?<!\\)(?<!\(\?P<)(?<!\(\?P=)[A-Z]")
+
+
+def _lowered(norm: str) -> str:
+    """The normalised text in lower case, keeping every position, with "IT" in
+    capitals marked as ``\u0131t`` (a dotless i).
+
+    Matching lower-cased text with case-sensitive patterns is several times
+    faster than asking the regular expression engine to ignore case, and the
+    phrase lists need case in one place only: "IT" in capitals is the noun, "it"
+    may be the pronoun ("Can you help us with it?").  ``_pattern`` turns the
+    lists' ``(?-i:IT)`` into the mark and their other "it" into either spelling.
+    """
+    marked = _CAPITAL_IT.sub(_MARKED_IT, norm)
+    lowered = marked.lower()
+    if len(lowered) == len(marked):
+        return lowered
+    # A few characters grow when lower-cased ("\u0130"); keep those as they are.
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in marked)
+
+
+def _pattern(entry: str) -> str:
+    """A phrase-list entry, written for case-insensitive matching, for the
+    lower-cased text: the noun "IT" as ``_lowered`` marks it, and any capital
+    letter left in a configured pattern ignoring case again, for that entry only."""
+    source = entry.replace("(?-i:IT)", _MARKED_IT)
+    source = _IT_IN_PATTERN.sub(f"[i{_MARKED_IT[0]}]t", source)
+    if _CAPITAL_IN_PATTERN.search(source):
+        source = f"(?i:{source})"
+    return source
+
+
+def _alternation(patterns: tuple[str, ...]) -> str:
+    return "|".join(f"(?:{_pattern(p)})" for p in patterns)
+
+
 @functools.lru_cache(maxsize=128)
 def _compiled(patterns: tuple[str, ...], whole: bool) -> re.Pattern[str] | None:
     """One alternation per list; each entry matches whole words only."""
     if not patterns:
         return None
-    source = "|".join(f"(?:{p})" for p in patterns)
+    source = _alternation(patterns)
     if whole:
         source = rf"\W*(?:{source})\W*"
-    return re.compile(rf"(?<!\w)(?:{source})(?!\w)", re.IGNORECASE)
+    return re.compile(rf"(?<!\w)(?:{source})(?!\w)")
 
 
 @functools.lru_cache(maxsize=32)
@@ -676,8 +764,15 @@ def _compiled_at_end(patterns: tuple[str, ...]) -> re.Pattern[str] | None:
     """One alternation that must end the text (a possessive or contraction may follow)."""
     if not patterns:
         return None
-    source = "|".join(f"(?:{p})" for p in patterns)
-    return re.compile(rf"(?<!\w)(?:{source})(?:'s|'re|'ve|'d|'ll|')?\W*$", re.IGNORECASE)
+    return re.compile(rf"(?<!\w)(?:{_alternation(patterns)})(?:'s|'re|'ve|'d|'ll|')?\W*$")
+
+
+@functools.lru_cache(maxsize=8)
+def _compiled_subject(patterns: tuple[str, ...]) -> re.Pattern[str] | None:
+    """One alternation for a subject that up to three words may follow to the end."""
+    if not patterns:
+        return None
+    return re.compile(rf"(?<!\w)(?:{_alternation(patterns)})\W+(?:[\w'-]+\W+){{0,3}}$")
 
 
 def _search(patterns: tuple[str, ...], text: str) -> re.Match[str] | None:

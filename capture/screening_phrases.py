@@ -68,7 +68,8 @@ _NEED = (
     r"|interested in|hire|hiring|to find|find us|find me|could use|shopping for|quote"
     r"|quote us|quote me|(?:looking|ready|planning|hoping) to (?:hire|bring in|bring on|find"
     r"|engage|retain|partner with|work with)|after(?:(?<=we're after)|(?<=we are after)"
-    r"|(?<=i'm after)|(?<=i am after))"
+    r"|(?<=i'm after)|(?<=i am after))|asked for|asking for|asks for|requested|requesting"
+    r"|asked (?:me|us) to (?:find|get|hire|look for)"
 )
 # Choosing among providers, which only an organisation buying IT does:
 # "interviewing MSPs", "choosing a new managed IT partner", "issue an RFP for".
@@ -93,14 +94,19 @@ _IT_THINGS = (
     r"it(?:(?<=our it)|(?<=my it)|(?<=office it)|(?<=the it))|(?-i:IT)(?! (?:directors?|managers?"
     r"|leaders?|decision|budgets?|spend|buyers?|professionals|pros|people|staff|firms"
     r"|companies|providers)(?!\w))|it[- ]support|computers?|pcs?"
-    r"|laptops?|desktops?|workstations?|tablets|ipads?|chromebooks?|network(?:s|ing)?"
+    r"|laptops?|desktops?|workstations?|tablets?|ipads?|chromebooks?|network(?:s|ing)?"
     r"|servers?|nas|storage|e-?mail|printers?|copiers?|plotters|scanners|wi-?fi|wireless"
     r"|internet|firewalls?|routers?|backups?|phone system|phones|voip|pos(?: system"
     r"| terminals)?|point of sale(?: system)?|kiosks?|cameras|office 365|microsoft 365|m365"
     r"|google workspace|outlook|passwords?|viruse?s?|malware|ransomware|cyber ?security"
     r"|security|systems?|software|licen[cs]es|vpn|remote access|help ?desk|service desk"
     r"|desktop support|tech support|infrastructure|equipment|technology|erp|emr|ehr"
-    r"|website hosting|hosting|file shares?|shared drives?"
+    r"|website hosting|hosting|file shares?|shared drives?|databases?|devices|hardware"
+    r"|card readers?|cash registers?|smartboards|projectors|access points|modems|antivirus"
+    r"|phone lines|tech(?:(?<=our tech)|(?<=my tech)|(?<=the tech))(?! (?:guy|person|people"
+    r"|team|company|firm|support|industry|sector|market|space))"
+    r"|(?:it|tech|technology|computer) (?:side|stuff|needs|setup|set-up|environment|upgrade"
+    r"|refresh|overhaul|audit|assessment|update|problems|issues|help)"
 )
 # Words that make a helper an IT one: "a managed IT partner", "a network
 # monitoring provider"; then the helpers themselves.
@@ -128,6 +134,14 @@ _IT_HELPERS = (
     r"|msps?|mssps?|vars?|value[- ]added resellers?|managed service providers?"
     r"|managed services? provider|managed (?:it|services)(?: services| support)?"
     r"|tech person|tech guy|it person|it guy|computer guy|technicians?"
+    r"|(?:hipaa|pci|cmmc|soc ?2|nist) (?:compliance )?(?:help|support|assistance|consulting"
+    r"|services)"
+    # in other languages' words and order: "the informatic support", "support IT", "service
+    # of computers maintenance"
+    r"|informati(?:c|cs|que|ca|k)(?: (?:support|services?|help|maintenance|technician))?"
+    r"|(?:support|service|maintenance) (?:(?-i:IT)|informatic)"
+    r"|(?:service|maintenance|support|help|repair) (?:of|for|on) (?:the )?(?:computers?"
+    r"|pcs?|network|servers?|printers?)"
     rf"|(?:{_IT_WORD})(?:[ /-](?!(?:{_SOLD_WORD}|to|for|with|who|that|which|on|in|at|of|from"
     rf"|by|as|our|my|we|i)(?!\w))[\w&-]+){{0,5}}?[ /-](?:{_HELPER_NOUN})"
 )
@@ -137,14 +151,15 @@ _SOMEONE = (
     r"|trustworthy|outside|external|proper|professional|dedicated|experienced|competent"
     r"|responsive|small|independent) )*(?:someone|somebody|company|firm|provider|partner"
     r"|consultant|vendor|person|team|expert|professional|specialist|contractor|help|people"
-    r"|agency|business|service|volunteer|technician|tech|guy)"
+    r"|agency|business|service|volunteer|technician|tech|guy|pro|techie|geek|outfit|shop)"
 )
 _HELPER = rf"{_SOMEONE}(?: or {_SOMEONE})?"
 # What an end user asks done to its IT: "fix our", "someone to look after our".
 _REPAIR = (
     r"fix|repair|troubleshoot|set up|setup|upgrade|replace|secure|sort out|clean up"
     r"|look at|take a look at|migrate|move|outsource|take over|redo|stabili[sz]e|lock down"
-    r"|(?:move|get|migrate) (?:off|away from)"
+    r"|(?:move|get|migrate) (?:off|away from)|check on|check|maintain|service|look after"
+    r"|take care of"
 )
 _LOOK_AFTER = _verb_forms(
     "fix", "repair", "troubleshoot", "set up", "upgrade", "replace", "secure", "sort out",
@@ -154,7 +169,8 @@ _LOOK_AFTER = _verb_forms(
     "be on call for", "be on call", "implement", "deploy", "roll out", "give us", "provide",
     "service", "protect", "help with", "help us with", "deal with", "cover", "watch over",
     "oversee", "update", "patch", "standardize", "standardise", "modernize", "modernise",
-    "do",
+    "do", "watch", "keep an eye on", "take responsibility for", "be in charge of",
+    "take charge of", "take ownership of", "configure", "administer", "look into", "sort",
 )
 _TASK = (
     rf"(?:(?:who|that|which) (?:can |could |will |would |is able to |knows how to |should )?"
@@ -174,10 +190,17 @@ _GAP = rf"(?:{_NOT_OWN}[\w/'&,.+-]+ )"
 # Vague things a helper is asked to look after, which need the rest of the
 # message to say they are the sender's IT: "someone to take care of all of it".
 _VAGUE_OBJECT = (
-    r"it(?: all)?|all(?: of)? (?:it|this|that|them)|this|that|them|these(?: things)?"
+    r"it(?: all)?|all(?: of)? (?:it|this|that|them)|this|that|them|these(?: things)?|both"
+    r"|the lot|(?:this|that|these|those) (?:kinds?|sorts?|types?) of (?:work|thing|things|stuff)"
     r"|everything(?: else)?|the rest|things|all (?:of )?(?:our |the |my )?(?:[\w-]+ ){0,2}?"
     r"(?:locations|sites|offices|branches|stores|clinics|gyms|restaurants|buildings"
     r"|schools|campuses|hospitals|practices)"
+)
+# A split verb with a vague object: "to take all of this over", "who can set things up".
+_SPLIT_TASK = (
+    rf"(?:(?:to|who|that) (?:can |could |will |would )?)?(?:come (?:in |out |over )?(?:and )?)?"
+    rf"(?:take|set|sort|hook|straighten|clean|tidy|fix) (?:{_VAGUE_OBJECT}|things|everything)"
+    r" (?:over|up|out)"
 )
 # Words after an IT term that show the sender sells it rather than buys it:
 # "IT support business", "network assessment appointments", "MSP owners".
@@ -203,9 +226,11 @@ _OWN_GAP = (
     r"|main|company|business|work|shared|whole|entire|own|slow|broken|current|existing"
     r"|\d+) )*"
 )
-# Words between "our" and its equipment; never someone else's: "our clients' servers".
+# Words between "our" and its equipment; never someone else's, nor a provider's own
+# technicians': "our clients' servers", "our techs' laptops".
 _OWN_THINGS_GAP = (
-    r"(?:(?!(?:clients?|customers?|users?|patients?|tenants?|prospects?)'s?(?!\w))"
+    r"(?:(?!(?:clients?|customers?|users?|patients?|tenants?|prospects?|techs?|technicians?"
+    r"|engineers?)'s?(?!\w))"
     r"[\w'/&-]+ ){0,3}?"
 )
 # How people say their IT is in trouble: "our server is down".
@@ -219,11 +244,34 @@ _BROKEN = (
     r"|keeps? (?:failing|crashing|dropping|freezing|going down|disconnecting|breaking)"
     r"|needs? (?:replacing|replacement|to be replaced|upgrading|an upgrade|fixing|help|repair"
     r"|to be (?:upgraded|replaced|fixed|repaired|updated|migrated|moved)|an overhaul)"
+    # "our tax software server died", "my booking laptop got a virus", "the till PC acts
+    # up", "a printer that gives us fits", "is still on Windows 7"
+    r"|(?:just |has |have |finally )died|died(?: (?:on|in|during|over|last|this|yesterday"
+    r"|today|again)\b|(?= *(?:[.!,;]|$| and | so )))|dies|went down|goes down|gave out"
+    r"|gave up|blew up|acts? up|quit working"
+    r"|(?:got|gets|has|caught|picked up) (?:a virus|viruses|malware|ransomware|hacked"
+    r"|infected|compromised)|gives? us (?:fits|grief|trouble|problems|headaches)"
+    r"|keeps? (?:dropping|cutting) (?:off|out)|(?:drop|drops|dropping) off"
+    r"|(?:don't|doesn't|won't|can't|cannot|do not|does not|will not) (?:talk to|see|connect"
+    r" to|recognize|find|reach|cover)"
+    r"|overheating|overheats|(?:is|are) (?:full|out of space|running out of space)"
+    r"|full of (?:viruses|malware|pop-?ups)|riddled with (?:viruses|malware)"
+    r"|loses? (?:the )?connection|(?:is|are) (?:(?:very|really|so|too|getting) )?(?:ancient"
+    r"|old|obsolete|out of warranty|end of life"
+    r"|on (?:its|their) last legs|still on windows (?:7|xp|vista|8))"
+)
+# What an end user wants done to its IT, as it says it after the thing: "looked after".
+_DONE = (
+    r"looked after|fixed|repaired|managed|maintained|supported|set up|serviced|upgraded"
+    r"|replaced|sorted(?: out)?|secured|taken care of|monitored|backed up|installed"
+    r"|configured|imaged|updated|patched|cleaned up|handled|migrated|moved|looked at"
+    r"|checked(?: out)?|wired|networked|protected|done properly|done right"
 )
 _CURRENT_HELPER = (
-    r"(?:our|my|its) (?:current |old |existing |previous |last |actual |in-house |internal "
-    r"|only |one |part-time )?(?:msp|it (?:company|provider|guy|person|firm|consultant"
-    r"|vendor)|computer guy|tech guy|provider|it support)"
+    r"(?:our|my|its) (?:(?:current|old|existing|previous|last|actual|in-house|internal|only"
+    r"|one|part-time|regular|usual|longtime|long-time|trusted) ){0,2}(?:msp|it (?:company"
+    r"|provider|guy|person|firm|consultant|vendor|manager|staff)|computer (?:guy|person)"
+    r"|tech (?:guy|person)|techie|provider|it support|it department)"
 )
 
 # Lines of business that are not IT services.  A sector, the word before an
@@ -246,7 +294,7 @@ _SECTOR = (
     r"|tourism|catering|bakery|brewing|winery|farm|farming|agricultural|agriculture|retail"
     r"|e-commerce|ecommerce|fashion|apparel|furniture|jewelry|auto|automotive|car|fitness"
     r"|yoga|salon|spa|beauty|funeral|cemetery|church|religious|faith-based|ministry"
-    r"|nonprofit|non-profit|charity|charitable|education|educational|tutoring|childcare"
+    r"|nonprofit|non-profit|non profit|charity|charitable|education|educational|tutoring|childcare"
     r"|child care|daycare|marketing|digital marketing|advertising|pr|public relations"
     r"|creative|graphic design|branding|video production|photography|publishing|event"
     r"|events|wedding|entertainment|film|management consulting|business consulting"
@@ -255,6 +303,33 @@ _SECTOR = (
     r"|translation|security guard|private security|self-storage|car rental|rental"
     r"|urgent care|hearing|audiology|laboratory|seafood|produce|grocery|liquor"
     r"|convenience|hardware store|music|arts|theater|theatre|dance|martial arts|sports"
+    # health, care and the trades the first lists missed: "a speech therapy group", "chiro
+    # office", "collision repair shop", "a tire and auto repair garage"
+    r"|therapy|massage|physiotherapy|chiro|podiatry|optical|eye care|vision|radiology"
+    r"|dialysis|surgical|surgery|oral surgery|med spa|medspa|primary care|family medicine"
+    r"|pediatrics|cardiology|oncology|fertility|addiction|treatment|residential treatment"
+    r"|collision|collision repair|auto repair|auto body|body|tire|towing|car wash|detailing"
+    r"|remodeling|restoration|excavation|paving|masonry|concrete|welding|millwork|cabinetry"
+    r"|flooring|painting|tree|pool|septic|well drilling|machine|tool and die|sheet metal"
+    r"|warehouse|cold storage|courier|delivery|bus|charter bus|coach|limo|limousine|taxi"
+    r"|aviation|flight|driving|apartment|condo|condominium|housing"
+    # public bodies and the places people gather: "volunteer fire department", "public
+    # library district", "a tennis and swim club", "our campground"
+    r"|library|fire|police|sheriff|ems|ambulance|public works|water|sewer|utility"
+    r"|utilities|transit|parks|recreation|court|tribal|municipal|county|city|town|village"
+    r"|township|camping|rv|tennis|swim|swimming|yacht|athletic|social"
+    r"|rotary|lions|kiwanis|youth|senior|community|civic|cultural|historical|heritage"
+    r"|catholic|lutheran|baptist|methodist|presbyterian|episcopal|christian|evangelical"
+    r"|jewish|islamic|buddhist|hindu|sikh|bowling|cinema|ski|amusement|equestrian"
+    r"|riding|horse|scout|scouting|summer camp|camp|bar|pub|brew|grain|feed|garden|lumber"
+    r"|language|languages|adult day|after-school|afterschool|head start|early childhood"
+    r"|steel|soccer|football|baseball|softball|hockey|basketball|volleyball|lacrosse|rugby"
+    # shops, services and funds: "a clothing store", "a tree service", "a sign company"
+    r"|gift|clothing|thrift|shoe|toy|pet supply|sporting goods|bike|bicycle|sign|signs"
+    r"|packaging|meat|oil|recording|investigations|tour|tours|retirement|appraisal"
+    r"|inspection|home inspection|trade|port|charter|private equity|venture capital"
+    r"|hedge fund|pilates|learning|boarding|medical imaging|diagnostic imaging"
+    r"|cricket|rowing|sailing|cycling|running|chess|book|hunting|fishing|shooting|gun"
     r"|\d+-(?:attorney|lawyer|doctor|physician|dentist|chair|bed|agent|broker|truck|driver"
     r"|store|location|branch|provider|teacher|student)s?"
 )
@@ -267,6 +342,11 @@ _KIND_AFTER_SECTOR = (
     r"|associations?|brokerages?|outfits?|conglomerates?|corporations?|advisors?|advisers?"
     r"|advisory|services|contractors?|agents?|brokers?|consultants?|specialists?|teams?"
     r"|facilit(?:y|ies)|communit(?:y|ies)|networks?|systems?"
+    # "library district", "fire department", "tennis and swim club", "transit authority"
+    r"|districts?|departments?|authorit(?:y|ies)|clubs?|stations?|halls?|yards?|parks?"
+    r"|garages?|homes?|complex(?:es)?|buildings?|properties|venues?|schools?|ministr(?:y|ies)"
+    r"|societ(?:y|ies)|programs?|programmes?|service|stores?|parlou?rs?|councils?|boards?"
+    r"|commissions?|courses?|processors?|packers?|installers?|elevators?"
 )
 # Kinds of organisation (and a few callings) that are outside IT on their own.
 _KIND_ALONE = (
@@ -292,6 +372,25 @@ _KIND_ALONE = (
     r"|attorneys?|lawyers?|dentists?|physicians?|doctors?|chiropractors?|veterinarians?"
     r"|pharmacists?|optometrists?|orthodontists?|bookkeepers?|cpas?|therapists?|pastors?"
     r"|priests?|teachers?|students?|journalists?|reporters?|plumbers?|electricians?"
+    # "We're an optician's", "our campground", "a bed and breakfast", "our masjid"
+    r"|opticians?(?:'s)?|optometry practices?|campgrounds?|rv parks?|bed and breakfasts?"
+    r"|b&bs?|guest ?houses?|lodges?|hostels?|masjids?|gurdwaras?|chapels?|cathedrals?"
+    r"|missions?|machine shops?|body shops?|garages?|foundr(?:y|ies)|sawmills?|quarr(?:y|ies)"
+    r"|fabricators?|machinists?|print shops?|sign shops?|bars?|pubs?|taverns?|nightclubs?"
+    r"|pizzerias?|pizza places?"
+    r"|delis?|food trucks?|caterers?|supermarkets?|grocery stores?|garden cent(?:er|re)s?"
+    r"|nurser(?:y|ies)|greenhouses?|feed stores?|hardware stores?|car washes|gas stations?"
+    r"|truck stops?|laundromats?|dry cleaners?|tailors?|group homes?|halfway houses?"
+    r"|airlines?|airports?|flight schools?|driving schools?|summer camps?|camps?"
+    r"|fire (?:departments?|districts?|compan(?:y|ies)|halls?|stations?)"
+    r"|police (?:departments?|stations?)|sheriff'?s? offices?|newsrooms?|magazines?"
+    r"|publishers?|wedding venues?|event venues?|venues?|co-ops?|cooperatives?"
+    r"|car wash|warehouses?|kennels?|cemeter(?:y|ies)|crematori(?:um|a|es)|crematory"
+    r"|hospices?|(?:animal|pet|dog"
+    r"|cat|horse) rescues?|imaging cent(?:er|re)s?|testing labs?|research labs?"
+    r"|research cent(?:er|re)s?|orchards?|vineyards?|investigators?|casinos?"
+    r"|bowling alleys?|escape rooms?|family offices?|hedge funds?|notar(?:y|ies)"
+    r"|design studios?|design firms?|design agenc(?:y|ies)"
 )
 # A word describing an organisation ("small", "28-person", "family-run"), never an
 # IT word: "a small law firm" is a line of business, "a law firm IT provider" not.
@@ -301,7 +400,8 @@ _NOT_IT = (
     r"|web|internet|telecom|telecommunications|voip|managed|hosting|helpdesk|help|desk"
     r"|var|reseller|integrator|solutions|systems|digital-transformation|former|ex|retired"
     r"|previous|that|who|which|with|for|to|of|in|on|at|by|from|need|needs|looking|want"
-    r"|but|not|serving|focused|specializing|specialising|our|my|your|their|clients?"
+    r"|but|not|serving|focused|specializing|specialising|supporting|servicing|helping"
+    r"|protecting|covering|our|my|your|their|clients?|a|an|the|this|these|those|every"
     r"|customers?|dell|microsoft|cisco|hp|lenovo|apple)(?![\w-]))"
 )
 _LOB_WORD = rf"{_NOT_IT}[\w&/'+.,-]+"
@@ -317,8 +417,19 @@ _LOB_END = (
     r"(?!'|-\w| by (?:training|trade|background)| turned\b)"
 )
 _LINE_OF_BUSINESS = (
-    rf"(?:{_LOB_WORD} ){{0,5}}?(?:(?:{_KIND_ALONE})|(?:{_SECTOR})(?:[ -]{_LOB_WORD}){{0,3}}?"
-    rf"[ -](?:{_KIND_AFTER_SECTOR})){_LOB_END}"
+    rf"(?:{_LOB_WORD} ){{0,5}}?(?:(?:{_KIND_ALONE})(?: (?:office|offices|front office"
+    rf"|business office|main office|administration|admin office))?|(?:{_SECTOR})"
+    rf"(?:[ -]{_LOB_WORD}){{0,3}}?[ -](?:{_KIND_AFTER_SECTOR})){_LOB_END}"
+)
+# Who someone is at an organisation: "office manager", "executive director", "clerk".
+_ROLE = (
+    r"owners?|co-owners?|founders?|co-founders?|ceo|coo|cfo|president|vice president|vp"
+    r"|partners?|managing partner|principal|director|manager|administrator|coordinator"
+    r"|secretary|clerk|bookkeeper|controller|treasurer|chair|chairman|chairwoman|chairperson"
+    r"|board member|trustee|pastor|rector|rabbi|imam|priest|minister|superintendent|dean"
+    r"|head|officer|chief|captain|volunteer|receptionist|assistant|it coordinator"
+    r"|it director|it manager|it administrator|it lead|technology coordinator"
+    r"|technology director|network administrator|systems administrator"
 )
 # Places an organisation runs: "we run six restaurants", "we manage 2,400 apartment units".
 _OWN_PLACES = (
@@ -340,6 +451,18 @@ _TRADE_OBJECT = (
     r"|extrusions|castings|moldings|fixtures|valves|pumps|trailers|boats|candles|soap"
     r"|cosmetics|jewelry|apparel|garments|textiles|paper|packaging|labels|chemicals"
     r"|coatings|paint|concrete|lumber|steel|glass|plastics|metal parts|signage"
+    r"|bread|pastries|cakes|pizzas?|spirits|cheese|meat|crops|grain|cattle|eggs|milk|flowers"
+    r"|plants|trees|lawns|pools|bridges|roads|tools|dies|machinery|vehicles|cars|trucks"
+    r"|buses|engines|tires|doors|countertops|fences|decks|kitchens|bathrooms|teeth|glasses"
+    r"|dogs|cats|horses|kids|babies|toddlers|teens|veterans|athletes|passengers|guests"
+    r"|diners|visitors|campers|inmates|the homeless|the dead"
+)
+# Words after a trade's product that make it IT: "payroll software", "solar monitoring
+# systems"; "we repair cars" is a trade, "we repair devices" is not.
+_NOT_IT_TRADE = (
+    r"(?![ -](?:software|it|technology|tech|systems?|solutions|clients?|customers?|companies"
+    r"|businesses|firms|contractors|installers?|shops|agencies|industry|market|integrations?"
+    r"|platforms?|apps?|hosting|support|networks?|portals?|data)(?![\w-]))"
 )
 
 # What a provider calls itself, and what it sells.
@@ -357,7 +480,8 @@ _PROVIDER = (
     r"|(?:it|computer|technology|tech|network|cybersecurity|security) consultan(?:t|ts|cy)"
     r"|value[- ]added reseller|(?:it |hardware |software |microsoft |cisco |dell |technology )?"
     r"reseller|(?:it |technology )?solutions? provider|it provider|cloud (?:services )?provider"
-    r"|systems integrator|(?:computer|pc|laptop) repair (?:shop|business|company)"
+    r"|(?:systems?|it|network|technology|av) integrator|(?:computer|pc|laptop) repair"
+    r" (?:shop|business|company)|break[/-]fix (?:shop|company|business|provider|outfit)"
     r"|it company|it firm|it shop|it consultancy|msp company"
     rf"|(?:{_VENDOR})(?:[/ ](?:{_VENDOR}))*(?: gold| silver| certified| authorized| registered"
     r"| premier)? (?:partner|reseller)"
@@ -397,6 +521,26 @@ _HOW_MUCH = (
 )
 # What a month or a campaign "runs": "roughly what does a typical month run?"
 _RUNS = r"(?:what|how much) (?:does|do|would|will) (?:[\w'-]+ ){0,4}?run(?: me| us)?"
+
+# What a provider does to its clients' IT: "we install and manage their computers".
+_LOOKS_AFTER = (
+    r"install|manage|handle|support|maintain|monitor|run|look after|take care of|secure"
+    r"|protect|back up|fix|repair|service|network|upgrade|replace|set up|host|patch|wire"
+)
+# A provider speaking of its work: "we", "our techs", "our help desk".
+_OUR_PROVIDER_SUBJECT = (
+    r"(?:we|i|our (?:team|techs|technicians|engineers|company|firm|help desk|noc))"
+    r"(?: currently| now| already| proudly)? "
+)
+# After those a provider serves, nothing but IT: "40 businesses with managed IT", "our
+# clients' networks" (not "200 clients with their payroll", "80 clients' bookkeeping").
+_WITH_IT_ONLY = (
+    rf"(?! (?:with|on|in|through) (?!(?:their |our |the )?(?:{_IT_THINGS}|it|managed|tech"
+    rf"|technology|support|cyber|security|cloud|backups?|voip|microsoft|endpoints)\b)[\w-]+)"
+    rf"(?!'s? (?!(?:{_IT_THINGS}|it|tech|technology|endpoints|users|staff|offices?)\b)[\w-]+)"
+)
+# The start of the message or of a sentence in it, for lists read over the whole text.
+_CLAUSE_START = r"(?:^|(?<=[.!?;:] )|(?<=\n))\W*"
 
 # Words a sentence may start with that are not the name of the sender's company.
 _NOT_A_NAME = (
@@ -441,6 +585,28 @@ OWN_SPEAKERS = (
     r"(?:we|i) (?:keep |always |often |finally )?(?:say|said|saying|tell|told|ask|asked)",
 )
 
+#: The sender's own organisation or its own people as the subject of a request, read
+#: from the words just before it (up to three more words may follow the subject):
+#: the clause then speaks for the sender, even with no "we" in it.
+OWN_SUBJECTS = (
+    # "The board approved an RFP for", "our office manager wants", "Dr. Kim wants"
+    r"(?:the|our|my) (?:[\w'-]+ ){0,2}?(?:board|management|leadership|owners?|partners"
+    r"|director|ceo|cfo|cio|coo|administrator|principal|superintendent|doctor|dentist|pastor"
+    r"|committee|council|office manager|practice manager)",
+    r"(?:dr|pastor|father|reverend)\.? [a-z]+",
+    # "The town hall needs IT support", "the school office needs new computers", "The
+    # diocese is looking for an IT provider" (one organisation, not "the clinics")
+    rf"the (?:{_LOB_WORD} ){{0,2}}?(?:(?:{_KIND_ALONE})|(?:{_SECTOR})[ -](?:{_KIND_AFTER_SECTOR}))"
+    rf"(?<!s){_LOB_END}",
+    r"the (?:practice|firm|clinic|office|agency|studio|shop|store|business|company"
+    r"|organi[sz]ation)",
+    # "our clinics need", "Our firm of 12 lawyers needs a new IT provider"
+    rf"(?:our|my) (?:{_LOB_WORD} ){{0,2}}?(?:(?:{_KIND_ALONE})|(?:{_SECTOR})[ -]"
+    rf"(?:{_KIND_AFTER_SECTOR})){_LOB_END}",
+    r"(?:our|my) (?:firm|practice|office|team|company|group|staff|business|agency|clinic"
+    r"|school|church|organi[sz]ation) of (?:about |around |over |some )?\d+(?: [\w-]+)?",
+)
+
 #: Who a request is for, read from the words just before it: someone else's
 #: ("our clients need...", "they want...", "small businesses need...").
 OTHER_PARTIES = (
@@ -449,7 +615,8 @@ OTHER_PARTIES = (
     r"|students?|parents?|clientele|end[- ]users?",
     # "they need someone for the computers", "businesses that are looking for a provider",
     # "their underwriters want an IT provider"
-    r"they|he|she|you|them|those|these|that|who|which|everyone|everybody|others?|people"
+    r"they|he|she|you|them|those|these|that|(?<=\w )who|(?<=\w, )who|which|everyone"
+    r"|everybody|others?|people"
     r"|folks|their(?: [\w'-]+){1,3}",
     # "Those companies choose a new managed IT partner", "a clinic needs", "every business"
     rf"(?:every|any|each|most|many|some|all|lots of|a lot of|plenty of|half of|those|these"
@@ -460,6 +627,10 @@ OTHER_PARTIES = (
     # dental offices need")
     rf"(?:^\W*(?:(?!our |my )[\w'-]+ ){{0,3}}|(?<![\w'-])(?:(?!our |my )[\w'-]+ ){{3}})"
     rf"(?:{_ORGS}|{_PEOPLE})",
+    # any kind of organisation in the plural opening the clause: "Town halls need IT
+    # support", "Fire departments are choosing MSPs" (not "The business needs")
+    rf"^\W*(?:(?!our |my |the )[\w'-]+ ){{0,2}}(?:{_KIND_ALONE}|{_KIND_AFTER_SECTOR})"
+    rf"(?:(?<=[^s]s)|(?<=es))",
 )
 
 #: The sender asks for IT services, an IT provider or IT help for its own organisation.
@@ -488,12 +659,30 @@ OWN_IT_REQUESTS = (
     rf"{_NOT_SOLD}",
     # "do you provide IT support for small offices?", "a proposal for managed IT"
     rf"(?:(?:do|can|could|would|will) you (?:guys |folks )?(?:provide|offer|sell|install|fix"
-    rf"|repair|set up|manage|support|handle)|(?:(?:send|email|give|share|prepare)(?: me| us)?"
+    rf"|repair|set up|manage|support|handle|do|service|cover|work on|help with|look after"
+    rf"|take care of)|(?:(?:send|email|give|share|prepare)(?: me| us)?"
     rf" (?:a |an |your |some )?)?(?:proposals?|quotes?|quotations?|estimates?|bids?|pricing))"
     rf" (?:for |on )?{_GAP}{{0,2}}?(?:(?:it|tech|computer|network|managed it"
     rf"|managed) (?:support|services?|help|management)|{_IT_THINGS}){_NOT_SOLD}",
-    # "please contact me about IT support for our restaurant"
-    rf"(?:about|regarding|concerning) (?:{_IT_HELPERS}) (?:for|at|in) (?:our|my)",
+    # "the cost of your IT support for 20 users", "details on your managed IT services":
+    # an end user taking us for a provider
+    rf"(?:cost|costs|price|prices|pricing|rates?|quotes?|details|info|information|fees?"
+    rf"|brochure) (?:of|for|on|about) your (?:{_IT_HELPERS}){_NOT_SOLD}",
+    # "please contact me about IT support for our restaurant", "IT support for our three
+    # offices is what we need" (not "IT support for our clients")
+    rf"(?:{_IT_HELPERS}) (?:for|at|in|across) (?:all |both |each )?(?:of )?(?:our|my)"
+    rf"(?= (?!own\b){_NOT_OWN})",
+    # "We need a client portal and someone to manage our laptops", "plus someone on call
+    # to fix my PCs"
+    rf"(?:(?<=and )|(?<=plus )|(?<=also )|(?<=, )){_HELPER}(?: (?:local|reliable|on call"
+    rf"|nearby))? {_TASK} "
+    rf"{_GAP}{{0,4}}?(?:our|my) {_OWN_THINGS_GAP}(?:{_IT_THINGS}){_NOT_SOLD}",
+    # "We need our station computers and the dispatch PC looked after", "I want a secure
+    # portal set up and our laptops managed"
+    rf"(?:{_NEED}|get|getting|have|having) (?:{_GAP}{{0,5}}?(?:and|plus) )?(?:all (?:of )?)?"
+    rf"(?:our|my|the) "
+    rf"{_OWN_THINGS_GAP}(?:{_IT_THINGS})"
+    rf"{_NOT_SOLD},? {_GAP}{{0,10}}?(?:{_DONE})(?!\w)",
     # "we want to move all our files to the cloud"
     rf"(?<!we )(?<!i )(?:move|migrate|get|put) (?:all |all of |everything in )?(?:our|my) "
     rf"{_OWN_THINGS_GAP}(?:files|data|documents|email|e-mail|servers?|systems?|software)"
@@ -504,12 +693,15 @@ OWN_IT_REQUESTS = (
     rf"(?:help|assistance|support) (?:with|for|on) (?:our|my) {_GAP}{{0,5}}?(?:{_IT_THINGS})"
     rf"{_NOT_SOLD}",
     # "looking to outsource network monitoring and patching"
-    rf"(?<=to )outsource (?:the |all |some )?(?:[\w'-]+ ){{0,2}}?(?:{_IT_THINGS}){_NOT_SOLD}",
+    rf"(?<=to )outsource (?:the |all |some )?{_GAP}{{0,2}}?(?:{_IT_THINGS}){_NOT_SOLD}",
     # "fix our computers", "outsource our IT", "replace my old server"; not a
     # statement such as "we replace our laptops every three years"
-    rf"(?<!we )(?<!i )(?:{_REPAIR}) (?:up )?(?:our|my) {_OWN_GAP}(?:{_IT_THINGS}){_NOT_SOLD}",
+    rf"(?<!we )(?<!i )(?:{_REPAIR}) (?:up )?(?:our|my) (?!own ){_OWN_GAP}(?:{_IT_THINGS})"
+    rf"{_NOT_SOLD}",
     # "our printers keep failing", "my PC won't turn on", "our email server went down"
-    rf"(?:our|my) {_OWN_THINGS_GAP}(?:{_IT_THINGS}){_NOT_SOLD} (?:[\w'-]+ ){{0,3}}?"
+    # (not "our own office network needs an upgrade": a provider setting its own IT
+    # beside its clients')
+    rf"(?:our|my) (?!own ){_OWN_THINGS_GAP}(?:{_IT_THINGS}){_NOT_SOLD} (?:[\w'-]+ ){{0,3}}?"
     rf"(?:{_BROKEN})",
     # "we got hit by ransomware", "our office was hacked"
     r"(?:we|i|our [\w'-]+)(?:'ve| have| has)? (?:got|were|was|been|just got|just been)"
@@ -530,11 +722,20 @@ OWN_IT_REQUESTS = (
     r" (?:[\w'-]+ ){0,2}?(?:controller|office manager|bookkeeper|receptionist|owner|son"
     r"|daughter|nephew|niece|volunteer|friend|husband|wife|accountant|doctor|partner|admin"
     r"|administrator|assistant|secretary|staff|employees?)|(?:done|handled) by (?:me|myself)",
+    # "Our bookkeeper does the IT and she's overwhelmed"
+    r"(?:our|my) (?:[\w'-]+ )?(?:controller|office manager|bookkeeper|receptionist|owner|son"
+    r"|daughter|nephew|niece|volunteer|husband|wife|accountant|doctor|admin|administrator"
+    r"|assistant|secretary) (?:does|handles|runs|manages|takes care of|looks after|is doing)"
+    r" (?:all )?(?:the|our) (?:it|computers|network|tech|technology)(?! (?:sales|marketing"
+    r"|billing|invoices|budget))",
     # "we're exploring outsourcing our network management"
     rf"outsourcing (?:of )?(?:our|my) {_OWN_GAP}(?:{_IT_THINGS}){_NOT_SOLD}",
-    # "we want to replace our current MSP", "switching IT providers"
+    # "we want to replace our current MSP", "switching IT providers", "our company want
+    # change the IT provider"
     rf"(?:replac(?:e|ing)|switch(?:ing)?|fir(?:e|ing)|chang(?:e|ing)|leav(?:e|ing)|dump(?:ing)?"
-    rf"|ditch(?:ing)?|mov(?:e|ing) (?:away )?from) (?:from )?{_CURRENT_HELPER}",
+    rf"|ditch(?:ing)?|mov(?:e|ing) (?:away )?from) (?:from )?(?:{_CURRENT_HELPER}|the "
+    rf"(?:current |actual |old |existing )?(?:msp|it (?:company|provider|firm|vendor"
+    rf"|support)))",
     r"switch(?:ing)? (?:it|msp|tech support|computer support) (?:providers|companies"
     r"|vendors|firms)",
     # "our IT guy retired", "our in-house computer guy left", "our current provider
@@ -550,9 +751,10 @@ OWN_IT_REQUESTS = (
 VAGUE_REQUESTS = (
     # "looking for someone who can look after it all", "would like a company to
     # maintain all of this", "want one provider to manage all five gyms", "need a
-    # local company to handle the rest"
+    # local company to handle the rest", "need a company to take it over"
     rf"(?:{_NEED}|{_CHOOSE})(?: to (?:have|get|find|hire|bring in|bring on))? {_HELPER}"
-    rf"(?: (?:local|reliable|here|nearby|new))?(?: {_TASK})? (?:{_VAGUE_OBJECT})",
+    rf"(?: (?:local|reliable|here|nearby|new))?(?:(?: {_TASK})? (?:{_VAGUE_OBJECT})"
+    rf"| {_SPLIT_TASK})",
     # "Can someone help us?", "could anyone help?"
     r"(?:can|could|would) (?:someone|somebody|anyone|anybody|you|your team) (?:please )?help"
     r"(?: us| me)?(?= ?[?.!]|$)",
@@ -560,17 +762,50 @@ VAGUE_REQUESTS = (
     rf"(?:can|could|would) (?:you|your [\w-]+|you guys|someone|somebody) (?:come (?:in |out"
     rf" |over )?(?:and )?)?(?:{_LOOK_AFTER}) (?:{_VAGUE_OBJECT})",
     # "no one to manage them", "nobody handles the network"
-    rf"(?:no one|no-one|nobody|noone)(?: here| in-house)? (?:to |who (?:can |knows how to )?)?"
-    rf"(?:{_LOOK_AFTER})",
-    # "Looking for a consultant.", "we would like someone reliable."
-    rf"(?:{_NEED}) {_SOMEONE}(?: (?:local|reliable|nearby|dependable|here))?(?: (?:i|we) can"
-    r" (?:call|trust|rely on|count on))?(?=\s*(?:[.!?;]|$))",
+    rf"(?:no one|no-one|nobody|noone)(?: here| in-house| on staff)? (?:to |(?:who )?(?:can"
+    rf"|knows how to|is able to|has time to) )?(?:{_LOOK_AFTER})",
+    # "Looking for a consultant.", "we would like someone reliable and local."
+    rf"(?:{_NEED}) {_SOMEONE}(?: (?:local|reliable|nearby|dependable|here)(?: (?:and|&) "
+    r"(?:local|reliable|nearby|dependable|trustworthy|responsive|affordable|honest))?)?"
+    r"(?: (?:i|we) can (?:call|trust|rely on|count on))?(?: for (?:support|help|maintenance"
+    r"|service|it|this|that|everything))?(?=\s*(?:[.!?;]|$))",
+    # "We need it fixed.", "want all of this sorted out"
+    rf"(?:{_NEED}) (?:{_VAGUE_OBJECT}|everything) (?:{_DONE})",
+    # "everything is slow", "nothing works"
+    rf"(?:everything|it all|all of it|the whole (?:thing|system|setup)) (?:is |keeps )?"
+    rf"(?:{_BROKEN})|nothing (?:works|is working)",
+    # "Can someone set it all up?", "who could take this over?"
+    rf"(?:can|could|will|would) (?:you|your [\w-]+|you guys|someone|somebody|anyone|anybody)"
+    rf" {_SPLIT_TASK}|(?<![\w,] )who (?:can|could|will|would) {_SPLIT_TASK}",
+    # "need help with all that", "we'd like some help with it"
+    rf"(?:{_NEED}) (?:some |a little |a lot of )?help (?:with|on) (?:{_VAGUE_OBJECT})",
+    # "What would a monthly support plan cost?", "a call to discuss a service contract"
+    r"(?:(?:what|how much) (?:would|does|do|will|is|are|might)|need|want|discuss|about|sign"
+    r"|get|interested in|looking for|quote (?:for|on)|price (?:for|of)|cost of) (?:a |an |the "
+    r"|your )?(?:[\w-]+ ){0,2}?(?:support|service|maintenance) (?:plan|contract|agreement"
+    r"|package)s?",
     # "please help us with this"
     r"(?:help|assist) (?:us|me) with (?:this|that|it|all of (?:this|it))",
+    # "We need an upgrade.", "we'd like a full refresh"
+    r"(?:need|want|would like|we'd like|i'd like|looking for|could use) (?:an? |some )?"
+    r"(?:full |complete |proper |major )?(?:upgrade|overhaul|refresh|tune-up|makeover"
+    r"|clean-up|cleanup)(?=\s*(?:[.!?;]|$))",
+    # "who can do that for us?"
+    rf"(?<![\w,] )who (?:can|could|will|would) (?:{_LOOK_AFTER}) (?:{_VAGUE_OBJECT})",
 )
 
 #: The sender's own IT, named or in trouble, which makes a vague request an IT one.
 OWN_IT_CONTEXT = (
+    # "We're switching from Google to Microsoft", "moving our email to Microsoft 365"
+    rf"(?:switch|switching|moving|migrating|changing|going) (?:over )?(?:(?:our|my) [\w'-]+ )?"
+    rf"(?:from (?:[\w'-]+ ){{1,3}})?to (?:{_VENDOR}|gmail|g suite|outlook|exchange|the cloud)",
+    # "Our client files are stored on old computers", "we run on an aging server"
+    rf"(?:on|with|using|running) (?:an? |our |my |the |some )?(?:very |really )?(?:old|ancient"
+    rf"|aging|ageing|outdated|obsolete|slow|dying|donated|used) (?:[\w'-]+ )?(?:{_IT_THINGS})",
+    # "our cyber insurance requires MFA", "our auditor flagged it"
+    r"(?:our|my) (?:cyber ?(?:security )?)?(?:insurer|insurance(?: carrier| company)?|carrier"
+    r"|auditors?|examiners?|regulators?|compliance officer|bank) (?:now )?(?:requires?"
+    r"|wants?|says|asks? for|flagged|demands?|is requiring|is asking for|insists on)",
     # "we have 5 computers, the copier and the wifi", "we have six computers and an old server"
     rf"(?:we|i) (?:have|got|use|run|own) (?:about |around |over |only |just |roughly )?"
     rf"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|a few|several|some|an?"
@@ -594,17 +829,38 @@ OWN_LINE_OF_BUSINESS = (
     # "we're a civil engineering firm of 28", "I run a small HR and payroll consulting
     # firm", "we are home health care agency", "I work at a law firm"
     rf"(?:we are|we're|we r|i am|i'm|im|i run|we run|i own|we own|i operate|we operate"
-    rf"|i manage|i work (?:at|for)|our (?:company|business|organi[sz]ation|firm|practice)"
-    rf" is) (?:a |an |the |one )?(?:(?:group|chain|family|network|collective) of (?:\w+ )?)?"
-    rf"{_LINE_OF_BUSINESS}",
-    # "I'm the owner of a landscaping company", "running a 3-chair barbershop"
-    rf"(?:i'm|i am|we're|we are) (?:the |an? )?(?:owners?|co-owners?|founders?|ceo|president"
-    rf"|general manager|managing partner|director|administrator|office manager|practice"
-    rf" manager|technology coordinator|it coordinator|it director|technology director"
-    rf"|business manager|operations manager) (?:of|at|for) (?:a |an |the )?{_LINE_OF_BUSINESS}",
+    rf"|i manage|i (?:work|volunteer) (?:at|for|with)|our (?:company|business|organi[sz]ation"
+    rf"|firm|practice) is) (?:a |an |the |one )?(?:(?:group|chain|family|network|collective)"
+    rf" of (?:\w+ )?)?{_LINE_OF_BUSINESS}",
+    # "We are company of transport", "we are a clinic of physiotherapy", "we have a school
+    # of languages"
+    rf"(?:we are|we're|we r|i am|i'm|our company is|my company is|we have) (?:a |an |the )?"
+    rf"(?:{_LOB_WORD} )?(?:company|firm|office|agency|business|school|clinic|shop|store|center"
+    rf"|centre|organi[sz]ation|society|studio|practice) (?:of|for) (?:{_SECTOR})"
+    rf"(?! (?:clients?|customers?|companies|businesses|firms)\b)",
+    # "We have a daycare with 40 kids" (not "we have a law firm in Boston as a client")
+    rf"(?:we|i) have (?:a|an) {_LINE_OF_BUSINESS}(?! (?:that|which|who|we|i)\b)"
+    r"(?![^.;!?\n]*\b(?:clients?|customers?|accounts?|we (?:support|serve|manage))\b)",
+    # "I'm the owner of a landscaping company", "Executive director of a synagogue here.",
+    # "I'm the IT manager at a hospital" (not "I'm the IT partner for a dental practice")
+    rf"(?:(?:i'm|i am|we're|we are) |^\W*)(?:the |an? )?(?:{_NOT_IT}[\w'-]+ ){{0,2}}?"
+    rf"(?:{_ROLE}) (?:of|at|for|with) (?:a |an |the |our |my )?{_LINE_OF_BUSINESS}",
+    # "Restaurant owner here", "Dental office manager, two locations." (not "Former
+    # restaurant owner here, now running an MSP")
+    rf"^\W*{_NOT_A_NAME}(?:{_LOB_WORD} ){{0,3}}?(?:{_KIND_ALONE}|{_SECTOR})"
+    rf"(?: (?:{_KIND_AFTER_SECTOR}))? (?:{_ROLE})(?= here\b|\s*(?:[,.:;]|$)| - )",
+    # "I work in the clerk's office for a small town", "I volunteer on the front desk
+    # of an animal shelter"
+    rf"(?:i|we) (?:work|volunteer|help out) (?:in|at|for|with|on) (?:the |our |a |an )?"
+    rf"(?:{_NOT_IT}[\w'-]+ ){{0,3}}?(?:office|department|front desk|admin|administration"
+    rf"|team|kitchen|desk) (?:for|of|at|in) (?:a |an |the |our |my )?{_LINE_OF_BUSINESS}",
     rf"(?:running|owning|operating|managing) (?:a |an )(?:{_HOW_MANY} )?{_LINE_OF_BUSINESS}",
     # "As a hospital group, we...", "as an accounting firm ourselves"
     rf"(?:^\W*|, )as (?:a|an) {_LINE_OF_BUSINESS}",
+    # "We work with 50 clinics as a medical billing company" (not "we started out as a
+    # bookkeeping firm", "I worked for years as a dental office manager")
+    rf"(?:we|i) (?:(?!(?:started|start|began|used|were|was|spent|worked|grew|moved|came"
+    rf"|originally|once|see|saw|think|thought)\b)[\w'-]+ ){{1,8}}?as (?:a|an) {_LINE_OF_BUSINESS}",
     # "ClearPath is a medical billing company", "Oak Hill Academy is a private school"
     rf"^\W*{_NOT_A_NAME}(?:(?!(?:clients?|customers?|prospects?|one|some|many|most)\b)"
     rf"[\w&.'-]+ ){{1,5}}?(?:is|are) (?:a|an|one of the) {_LINE_OF_BUSINESS}",
@@ -612,10 +868,12 @@ OWN_LINE_OF_BUSINESS = (
     rf"(?:i'm|i am) (?:the |an? )?(?:[\w&.'-]+ ){{0,3}}?(?:of|at|for) (?:[\w&.'-]+ ){{0,3}}?"
     rf"[\w&.'-]+, (?:a|an) {_LINE_OF_BUSINESS}",
     # "General contractor here.", "Small dental office, 8 of us.", "Independent
-    # pharmacy with 2 locations.", "Family-run funeral home, third generation."
+    # pharmacy with 2 locations.", "Family-run funeral home, third generation." (not
+    # "Hotel, restaurant and bar owners are who we want to meet": a list of trades)
     rf"^(?!\s*[-*\u2022])\W*{_NOT_A_NAME}{_LINE_OF_BUSINESS}(?<!s)(?: of [\w'.-]+(?: [\w'.-]+)?"
-    rf"(?= here\b))?(?=\s*(?:[,.!]|$| here\b| with \d"
-    r"| with (?:about|over|around|only|just) | of \d| in [a-z]| looking| since| based))",
+    rf"(?= here\b))?(?=\s*(?:[,.!(:]|$| here\b| with {_HOW_MANY}\b| w/| - "
+    r"| with (?:about|over|around|only|just) | of \d| in [a-z]| looking| since| based))"
+    rf"(?!,? (?:{_LOB_WORD} ){{0,2}}?(?:{_KIND_ALONE})(?:,| and | or | &))",
     # "We run six Italian restaurants", "Lakeshore operates three hospitals", "we
     # manage roughly 2,400 apartment units" (not "we manage 30 clinics as clients")
     rf"(?:run|runs|own|owns|operate|operates|manage|manages) {_HOW_MANY} "
@@ -624,16 +882,22 @@ OWN_LINE_OF_BUSINESS = (
     # "We manufacture injection-molded parts", "we distribute building materials"
     rf"(?:manufactur|fabricat|distribut)(?:e|es)(?= (?!(?:{_IT_THINGS}|it|tech|computer"
     rf"|hardware|electronics)(?!\w))\w)",
-    # "We prepare returns for 1,200 clients", "SunPeak installs residential solar",
-    # "we represent clients in immigration matters", "we run payroll for businesses"
-    rf"(?:prepare|prepares|file|files|install|installs|build|builds|sell|sells|serve|serves"
-    rf"|run|runs|treat|treats|teach|teaches|insure|insures|bake|bakes|brew|brews|roast|roasts"
-    rf"|grow|grows|haul|hauls|ship|ships|care for|cares for|import|imports|export|exports"
+    # "SunPeak installs residential solar", "we run payroll for businesses", "we serve
+    # 400 families" (not "we serve schools' students with Chromebooks")
+    rf"(?:install|installs|build|builds|sell|sells|serve|serves|run|runs|care for|cares for"
     rf"|make|makes|do|does|provide|provides|offer|offers) (?:{_LOB_WORD} ){{0,3}}?"
-    rf"(?:{_TRADE_OBJECT})(?![ -](?:software|it|technology|tech|systems?|solutions|clients?"
-    rf"|customers?|companies|businesses|firms|contractors|installers?|shops|agencies"
-    rf"|industry|market|integrations?|platforms?|apps?|hosting|support|networks?|portals?"
-    rf"|data)(?![\w-]))(?![^.;!?\n]*(?<!\w)(?:{_IT_THINGS}|it|tech|cloud|devices?)(?!\w))",
+    rf"(?:{_TRADE_OBJECT}){_NOT_IT_TRADE}(?![^.;!?\n]*(?<!\w)(?:{_IT_THINGS}|it|tech|cloud"
+    rf"|devices?)(?!\w))",
+    # "We prepare returns for 1,200 clients", "My firm files about 400 returns a season,
+    # and this year our server died", "We machine aerospace parts"
+    rf"(?:prepare|prepares|file|files|treat|treats|teach|teaches|insure|insures|bake|bakes"
+    rf"|brew|brews|roast|roasts|grow|grows|haul|hauls|ship|ships|import|imports|export"
+    rf"|exports|machine|machines|weld|welds|fabricate|fabricates|mill|mills|assemble"
+    rf"|assembles|see|sees|house|houses|transport|transports|tutor|tutors|groom|grooms"
+    rf"|board|boards|bury|buries|feed|feeds|shelter|shelters|repair|repairs|tow|tows|coach"
+    rf"|coaches|train|trains"
+    rf"|deliver|delivers) (?:{_LOB_WORD} ){{0,3}}?(?:{_TRADE_OBJECT}){_NOT_IT_TRADE}"
+    rf"(?![^.;!?\n,]*(?<!\w)(?:{_IT_THINGS}|it|tech|cloud|devices?)(?!\w))",
     r"(?:represent|represents) (?:[\w'-]+ ){0,2}?(?:clients|families|employers|buyers"
     r"|sellers|tenants|landlords|the injured)(?= in)",
 )
@@ -641,23 +905,63 @@ OWN_LINE_OF_BUSINESS = (
 #: Weaker signs of the sender's own organisation outside IT ("our church", "our
 #: patients"); they only count together with a request for help.
 OWN_ORGANISATION_HINTS = (
-    # "our church", "the parish office", "our district", "our dental practice"
-    rf"(?:our|my|the) (?:{_LOB_WORD} ){{0,2}}?(?:{_KIND_ALONE}){_LOB_END}",
+    # "our church", "my salon", "our district", "our dental practice"
+    rf"(?:our|my) (?:{_LOB_WORD} ){{0,2}}?(?:{_KIND_ALONE}){_LOB_END}",
     rf"(?:our|my) (?:{_LOB_WORD} ){{0,2}}?(?:{_SECTOR})(?:[ -]{_LOB_WORD}){{0,2}}?[ -]"
     rf"(?:{_KIND_AFTER_SECTOR}){_LOB_END}",
-    r"(?:our|my) (?:district|brokerage|practice|parish|congregation|ministry)",
-    # "our patients", "our attorneys", "our caregivers", "my front desk staff"
+    r"(?:our|my) (?:district|brokerage|practice|parish|congregation|ministry|stores?|factory"
+    r"|factories|plants?|warehouses?|campus|showroom)",
+    # "our museum's collections database", "our youth soccer club's laptop"
+    rf"(?:our|my) (?:{_LOB_WORD} ){{0,2}}?(?:(?:{_KIND_ALONE})|(?:{_SECTOR})[ -]"
+    rf"(?:{_KIND_AFTER_SECTOR}))'s?(?!\w)",
+    # the people it serves: "our patients", "our passengers", "my congregants"; and its
+    # own staff: "our attorneys", "our caregivers", "our dispatchers", "my front desk staff"
     rf"(?:our|my) (?:{_NOT_IT}[\w-]+ |\d+ )?(?:patients|tenants|residents|students|parents"
-    r"|guests|donors|parishioners|attorneys|lawyers|paralegals|doctors|dentists|physicians"
+    r"|guests|donors|parishioners|congregants|members|passengers|riders|listeners|viewers"
+    r"|readers|subscribers|patrons|diners|visitors|campers|athletes|players|families"
+    r"|taxpayers|citizens|constituents|inmates|policyholders|borrowers|homeowners|retirees"
+    r"|seniors|children|kids|pupils|learners|alumni|fans|shoppers|worshippers|attendees"
+    r"|attorneys|lawyers|paralegals|doctors|dentists|physicians|surgeons|veterinarians|vets"
     r"|nurses|nurses' stations|caregivers|therapists|teachers|hygienists|pharmacists"
     r"|stylists|chefs|cooks|drivers|realtors|accountants|bookkeepers|volunteers|clinicians"
     r"|underwriters|adjusters|loan officers|case managers|cashiers|tellers|front desk(?: staff)?"
-    r"|receptionists?)",
+    r"|receptionists?|dispatchers|estimators|superintendents|foremen|crews?|crew leads"
+    r"|mechanics|machinists|welders|trainers|instructors|coaches|faculty|professors"
+    r"|librarians|clerks|deputies|firefighters|paramedics|bartenders|housekeepers"
+    r"|advisors|advisers|preparers|agents in the field|leasing agents|property managers"
+    r"|sales associates|editors|reporters|journalists|architects|surveyors|inspectors)",
     # "Receptionist here", "I'm the practice manager", "Pastor Dan", "Dr. Patel wants"
     r"(?:receptionist|practice manager|front desk|church secretary|parish secretary"
     r"|school secretary) here|(?:i'm|i am) (?:the |a |an )?(?:receptionist|practice manager"
     r"|church secretary|parish secretary|school secretary|pastor|head of administration"
     r"|executive director|superintendent)|(?:pastor|father|reverend|rev\.|dr\.?) [a-z]+",
+)
+
+#: The places an organisation works in, named as the sender's own ("the plant floor",
+#: "the parish office"): weaker still than a hint, as a provider names its clients'
+#: places the same way; they only back a vague request.
+OWN_WORKPLACES = (
+    # "the parish office", "the school", "the town hall", "the vet clinic's server"
+    rf"the (?:{_LOB_WORD} ){{0,2}}?(?:{_KIND_ALONE})(?:{_LOB_END}|'s?(?!\w))",
+    # "the plant floor", "the congregation", "the waiting room"
+    r"the (?:[\w'-]+ )?(?:plant floor|shop floor|production floor|sales floor|warehouse"
+    r"|loading dock|showroom|service bays?|service lane|kitchen|dining room|front desk"
+    r"|front office|back office|waiting room|exam rooms?|treatment rooms?|operatories"
+    r"|nurses'? stations?|pharmacy counter|pro shop|tasting room|taproom|dispatch office"
+    r"|leasing office|fuel dock|scale house|sanctuary|fellowship hall|parish hall|classrooms?"
+    r"|computer lab|newsroom|congregation|clubhouse|front of house|back of house"
+    r"|checkout|lobby|reception desk|bays|garage|barn|greenhouse|pharmacy|branch(?:es)?)",
+)
+
+#: The sender's own IT in trouble, told without asking ("The office computer is
+#: ancient", "our wifi doesn't reach the hall"); it counts as a request only beside the
+#: sender's own organisation (``OWN_LINE_OF_BUSINESS`` or ``OWN_ORGANISATION_HINTS``):
+#: a provider tells its clients' troubles the same way.
+OWN_IT_TROUBLES = (
+    # "The office computer is ancient", "the card reader keeps failing" (not "our own
+    # office network needs an upgrade")
+    rf"(?:the|our|my) (?!own )(?:[\w'/&-]+ ){{0,3}}?(?:{_IT_THINGS}){_NOT_SOLD}"
+    rf"(?: (?:[\w'/&,-]+ ){{0,6}}?| )(?:{_BROKEN})",
 )
 
 #: The clause is about those the sender serves, so a request in it is theirs: a
@@ -671,26 +975,78 @@ CLIENT_CONTEXT = (
     # leasing offices", nor "do you provide IT support for small offices?")
     rf"(?:we|i|our|us)\b[^.!?;]*?\bfor (?!our |my |the |both |all |each |every |two |three "
     rf"|several |multiple |\d)(?:[\w'-]+ ){{0,2}}?(?:{_ORGS})",
-    r"for (?:our |my )?(?:clients|customers|end[- ]users)",
+    # "IT support for our clients", "a technician we can subcontract for our clients" (not
+    # "we handle insurance for our clients", "we install cabinets for customers", nor
+    # "wifi for customers": what an end user does for, or offers, its own customers)
+    rf"(?!(?:wi-?fi|internet|kiosks?|tablets?|portal|website|app|phones?)\b)(?:{_IT_THINGS}"
+    rf"|it|support|services?|solutions|help ?desk|noc|soc|monitoring|tickets|managed [\w-]+"
+    rf"|tech|technology|techs|technicians?|engineers?|onsite|on-site|escalations|after-hours"
+    rf"|coverage|calls|patching|backups?)(?!\w) (?:[\w'-]+ ){{0,4}}?for (?:our |my )?"
+    rf"(?:clients|customers|end[- ]users)",
     # "a help desk to support our clients after hours", "a white-label NOC"
     r"(?:support|serve|help|look after|take care of|cover|answer) (?:for )?(?:our|my) "
     r"(?:clients|customers|end[- ]users)|white[- ]label(?:ed)?",
-    # "a clinic we support needs a new server"
-    r"(?:we|i) (?:work with|support|serve|look after|take care of) (?:needs?|has|have|is|are"
-    r"|wants?|just|recently)",
+    # "a clinic we support needs a new server", "the practices we work with all need"
+    r"(?:we|i) (?:work with|support|serve|look after|take care of) (?:all |both |also |often "
+    r"|usually |mostly )?(?:needs?|has|have|is|are|wants?|just|recently)",
 )
 
 #: The sender plainly says it is a provider; then its text never screens it out.
 PROVIDER_SELF_DESCRIPTIONS = (
     # "we're a 12-person MSP", "I am an independent IT consultant", "as a VAR"
     rf"(?:we are|we're|i am|i'm|as|being|i run|we run|i own|we own|i started|we started"
-    rf"|i founded|we founded|i built|we built) (?:a |an |the |my |our )?{_PROVIDER_ADJ}"
-    rf"(?:{_PROVIDER})(?! (?:customers?|clients?|users?)(?!\w))",
+    rf"|i founded|we founded|i built|we built|our (?:company|business|firm) is"
+    rf"|(?:and|also|now|but) (?:also |now )?(?:run|own|running|owning|started|founded))"
+    rf" (?:a |an |the |my |our )?{_PROVIDER_ADJ}(?:{_PROVIDER})"
+    rf"(?! (?:customers?|clients?|users?)(?!\w))",
+    # "I'm the 'computer guy' for most of the businesses here", "we're the tech team
+    # behind about 20 car dealerships", "we're the outsourced IT for 45 practices"
+    rf"(?:we are|we're|i am|i'm|we've been|i've been) (?:the|their) (?:[\w'-]+ ){{0,2}}?['\"]?"
+    rf"(?:it|tech|technology|computer|network)(?: (?:team|department|dept|partner|guys?"
+    rf"|people|person|folks|crew|support|help))?['\"]? (?:for|behind|to) (?:{_HOW_MANY}"
+    rf"|most|many|all|some|half|hundreds)",
+    # "We're a two-person shop supporting medical offices" (not "a cleaning company
+    # supporting hospitals": a trade before the noun)
+    rf"(?:we are|we're|i am|i'm) (?:a |an )?(?:(?!(?:{_SECTOR})\b)[\w'-]+ )?(?:shop|team"
+    rf"|crew|outfit|company|firm|business) (?:supporting|looking after|taking care of)"
+    rf" (?!our |my )(?:[\w'-]+ ){{0,3}}?(?:{_ORGS})",
+    # "We install and manage their computers", "we handle their networks"
+    rf"(?:we|i) (?:also )?(?:{_LOOKS_AFTER})(?: and (?:{_LOOKS_AFTER}))? their "
+    rf"(?:[\w'/-]+ ){{0,2}}?(?:{_IT_THINGS})",
+    # "My firm keeps 40 CPA practices running", "60+ churches served"
+    rf"(?:we|i|my (?:firm|company|team|business|shop)|our (?:team|firm|company|techs|shop))"
+    rf" (?:[\w'-]+ )?keeps? {_HOW_MANY} (?:[\w'-]+ ){{0,3}}?(?:{_ORGS}|{_PEOPLE}|clients"
+    rf"|customers) (?:running|up|online|working|secure|safe|protected|patched)",
+    rf"{_HOW_MANY} (?:[\w'-]+ ){{0,2}}?(?:{_ORGS}|clients|customers) (?:served|supported"
+    rf"|under (?:contract|management))",
+    # "Break/fix and managed services for dentists, vets and optometrists." (not "IT
+    # support for our offices")
+    rf"{_CLAUSE_START}(?:(?!(?:do|does|can|could|would|will|you|we|i|need|needs|want|wants"
+    rf"|looking|seeking|require|requires|provide|offer|for|about)\b)[\w/&'-]+ (?:and |& )?)"
+    rf"{{0,3}}?(?:managed (?:it |security )?services"
+    rf"|managed it|it (?:support|services)|break[/-]fix|tech support|computer support"
+    rf"|help ?desk(?: services)?|network(?:ing)? (?:installs?|installation)) (?:for|to)"
+    rf" (?!(?:our|my|us|me|the|both|all|each|every|\d+|two|three|four|five|several) )"
+    rf"(?:[\w'-]+,? (?:and |& )?){{0,4}}?(?:{_ORGS}|{_PEOPLE})",
+    # "now we sell the same design to clients", "We now sell failover to clients", "we
+    # sell redundancy to every client" (not "we sell insurance to our clients")
+    rf"(?:we|i) (?:now |also |then |just )?(?:sell|resell|offer|package|deliver|deploy"
+    rf"|install|implement|roll out) (?:[\w'-]+ ){{0,3}}?(?:{_IT_THINGS}|failover|redundancy"
+    rf"|backup|migrations?|(?:same|whole) (?:[\w'-]+ )?(?:design|setup|stack|migration"
+    rf"|package|offering)) (?:[\w'-]+ ){{0,2}}?(?:to|for) (?:our |my |every |all |each |other "
+    rf"|more |new |existing )?(?:clients?|customers?)(?!\w)",
+    # "built a security practice around it", "launched a managed backup offering"
+    r"(?:built|started|launched|grew|added) (?:a|an|our) (?:[\w'-]+ )?(?:security|cybersecurity"
+    r"|managed services|managed|it|backup|cloud|voip|email-security|msp) (?:practice|offering"
+    r"|business|division|arm|service|services)",
+    # "We network plant floors", "we wire offices and warehouses"
+    r"(?:we|i) (?:network|wire|cable)(?: and [\w-]+)?(?= (?!with |our |my |us |me )\w)",
     # "MedBridge is a healthcare-focused VAR", "Continental is an IT consulting firm"
     rf"^\W*{_NOT_A_NAME}(?:[\w&.'-]+ ){{1,4}}(?:is|are) (?:a |an )?{_PROVIDER_ADJ}"
     rf"(?:{_PROVIDER})(?! (?:customers?|clients?|users?)(?!\w))",
     # "Small MSP, 7 of us.", "Independent IT consultant, just me."
-    rf"^\W*{_PROVIDER_ADJ}(?:{_PROVIDER})(?=\s*(?:[,.(]|$| here\b| with| in| based| of))",
+    rf"{_CLAUSE_START}{_PROVIDER_ADJ}(?:{_PROVIDER})(?=\s*(?:[,.(:]|$| here\b| with| in"
+    rf"| based| of| - | for (?!our |my |us |me )))",
     # "we provide managed IT services", "we sell and support Dell hardware", "Caduceus IT
     # provides managed services to clinics", "we do support and networks"
     rf"(?:(?:we|i) (?:provide|offer|deliver|sell|resell|install|implement|specialize in"
@@ -717,17 +1073,20 @@ PROVIDER_SELF_DESCRIPTIONS = (
     # "help desk for our clients", "IT support to our customers"
     r"(?:(?:it|tech|technical|help ?desk|managed|network|cloud|computer) (?:support|services"
     r"|solutions)|help ?desk) (?:for|to) (?:our |my )?(?:clients|customers)",
-    # "we support over 40 dental offices", "Vanguard supports over 1,200 clients"
-    # (not "we need an IT company to support three offices")
-    rf"(?:(?:we|i|our (?:team|techs|technicians|engineers|company|firm|help desk|noc))"
-    rf"(?: currently| now| already| proudly)? (?:support|serve|manage|look after|take care of"
-    rf"|monitor|protect|maintain|service)|(?<!that )(?<!who )(?<!which )(?:supports|serves"
-    rf"|manages|looks after|takes care of|monitors|protects|maintains|services))"
-    rf" {_HOW_MANY} (?:[\w'-]+ ){{0,2}}?(?:clients|{_ORGS}|endpoints|devices|seats|networks"
-    r"|servers)",
+    # "we support over 40 dental offices", "Vanguard supports over 1,200 clients", "we
+    # serve 40 clinics" (not "we need an IT company to support three offices", nor "we
+    # serve 300 clients a week at our salon": anyone serves clients; nor "we support 200
+    # clients with their payroll", "we take care of 80 clients' bookkeeping")
+    rf"(?:{_OUR_PROVIDER_SUBJECT}(?:support|manage|look after|take care of|monitor|protect"
+    rf"|maintain)|(?<!that )(?<!who )(?<!which )(?:supports|manages|looks after|takes care of"
+    rf"|monitors|protects|maintains)) {_HOW_MANY} (?:[\w'-]+ ){{0,2}}?(?:clients|{_ORGS}"
+    rf"|endpoints|devices|seats|networks|servers){_WITH_IT_ONLY}",
+    rf"(?:{_OUR_PROVIDER_SUBJECT}(?:serve|service)|(?<!that )(?<!who )(?<!which )(?:serves"
+    rf"|services)) {_HOW_MANY} (?:[\w'-]+ ){{0,2}}?(?:{_ORGS}|endpoints|devices|seats"
+    rf"|networks|servers){_WITH_IT_ONLY}",
     # "we support freight brokers and trucking companies", "we look after 30 churches"
     rf"(?:we|i) (?:support|look after|take care of|protect|service) (?!our |my |us |me )"
-    rf"(?:[\w'-]+ ){{0,4}}?(?:{_ORGS})",
+    rf"(?:[\w'-]+ ){{0,4}}?(?:{_ORGS}){_WITH_IT_ONLY}",
     # "we manage IT for small businesses", "we look after the IT for 30 churches"
     rf"(?:we|i) (?:manage|support|monitor|maintain|secure|handle|run|look after|take care of"
     rf"|do|provide|deliver) (?:the |all the )?(?:[\w'-]+ )?(?:networks|servers|it|it systems"
@@ -739,9 +1098,13 @@ PROVIDER_SELF_DESCRIPTIONS = (
 #: Words that make a fragment of a message about price.
 PRICE_TERMS = (
     _HOW_MUCH, _PRICE_WORD, r"priced", r"costing", r"(?<!in )charges?", r"ballpark", _RUNS,
-    r"discounts?", r"(?:monthly |minimum |total )spend",
+    r"discounts?", r"(?:monthly |minimum |total )spend", r"budget",
+    r"investment(?! firm| company| advis)", r"what(?:'s|s| is) the damage",
     r"per (?:hour|month|appointment|lead|call|meeting|day|week)", r"expensive",
     r"cheap(?:er|est)?", r"affordable",
+    # "what's the actual number?" after a price question (not "your phone number")
+    r"(?:actual|real|exact|rough|final|total|monthly|ballpark|dollar) (?:number|figure"
+    r"|amount)s?|bottom line",
 )
 
 #: A clause that asks for our price.
@@ -765,7 +1128,12 @@ PRICE_ASKS = (
     # "I'd like a quote", "interested in pricing", "just want to know your prices"
     rf"(?:need|want|would like|we'd like|i'd like|looking for|interested in|request"
     rf"|requesting|get|getting|know|see|hear|check) (?:a |an |the |your |some )?"
-    rf"(?:{_PRICE_WORD}|estimate|ballpark)",
+    rf"(?:{_PRICE_WORD}|estimate|ballpark|(?:rough )?(?:number|figure)(?! of))",
+    # "What kind of investment are we talking about?", "what's the damage?", "What
+    # budget do we need for a campaign?", "What's the minimum spend?"
+    r"what(?:'s|s| is| kind of| sort of)? (?:the |your )?(?:[\w-]+ )?(?:investment|damage"
+    r"|spend)(?! firm| company| advis)",
+    r"what (?:kind of |sort of )?budget (?:do|would|should|will) (?:we|i) need",
     # "just curious about pricing", "a question about your fees"
     rf"(?:curious|wondering|asking|inquiring|enquiring|question) (?:about|on|regarding)"
     rf" (?:[\w'-]+ ){{0,2}}?(?:{_PRICE_WORD})",
@@ -775,6 +1143,8 @@ PRICE_ASKS = (
     r"how (?:does|is) (?:your |the )?(?:pricing|price|cost) (?:work|structured|calculated"
     r"|determined)",
     r"ballpark",
+    # "Is your pricing per hour or per appointment?", "are the fees monthly?"
+    rf"(?:is|are) (?:your|the) (?:{_PRICE_WORD})",
 )
 
 #: The sender talks about its own prices ("our prices are competitive").
@@ -803,7 +1173,9 @@ OTHER_REQUESTS = (
     r"target(?:s|ed|ing)?", r"decision[ -]makers?", r"availability|available",
     r"start(?:ing)? (?:date|next|in|on|soon)", r"contract (?:terms?|length)",
     r"minimum (?:term|commitment|contract)", r"guarantee[sd]?", r"results",
-    r"do you (?:work|offer|provide|have|handle|cover|serve|do|use|specialize|specialise)",
+    # (not "do you have a price sheet?", which asks our price)
+    rf"do you (?:work|offer|provide|have(?! (?:a |an |any |your )?(?:{_PRICE_WORD}))|handle"
+    r"|cover|serve|do|use|specialize|specialise)",
     # "how many appointments does a campaign produce?" asks about results
     r"how many(?! (?:dollars|bucks)(?!\w))",
 )

@@ -405,6 +405,396 @@ OWN_CUSTOMERS = [
         "laptops."), "screened_out", NOT_MSP),
     case("msp-represents-law-firms", said(
         "We look after 30 law firms and their clients expect encrypted email."), "queued"),
+    case("insurer-for-its-clients-needs-email-secured", said(
+        "We handle insurance for our clients and need our email secured."),
+         "screened_out", NOT_MSP),
+    case("help-desk-for-its-customers", said(
+        "We need a help desk that can answer calls for our customers at night."), "queued"),
+    case("tax-returns-for-clients-old-server", said(
+        "We do tax returns for our clients and our server is old."), "screened_out", NOT_MSP),
+    case("subcontracts-a-technician-for-clients", said(
+        "Looking for a technician we can subcontract for our clients' onsite work."),
+         "queued"),
+    case("client-files-on-old-computers", said(
+        "Our client files are stored on old computers. We need an upgrade."),
+         "screened_out", NOT_MSP),
+    case("clients-on-old-servers", said(
+        "Our clients run on old servers. We need an upgrade to our calling lists."),
+         "queued"),
+    case("adult-day-program", said(
+        "We have about 60 clients in our adult day program and the staff computers are a "
+        "mess. Need someone."), "screened_out", NOT_MSP),
+    case("msp-for-adult-day-programs", said(
+        "We support adult day programs and want ten more."), "queued"),
+    case("salon-serves-clients-and-tablet-is-slow", said(
+        "We serve 300 clients a week at our salon; the booking tablet is slow and the wifi "
+        "drops."), "screened_out", NOT_MSP),
+    case("msp-serves-clinics-own-server", said(
+        "We serve 40 clinics and our own server keeps crashing."), "queued"),
+    case("manages-clients-tax-returns", said(
+        "We manage 300 clients' tax returns every year and our computers are ancient."),
+         "screened_out", NOT_MSP),
+    case("manages-clients-networks", said(
+        "We manage 300 clients' networks every year and our own computers are ancient."),
+         "queued"),
+    case("serves-businesses-with-cleaning-contracts", said(
+        "We serve about 40 businesses with cleaning contracts. Our office PCs need someone "
+        "to look after them."), "screened_out", NOT_MSP),
+    case("supports-businesses-with-managed-it", said(
+        "We support about 40 businesses with managed IT. Our office PCs need someone to "
+        "look after them too."), "queued"),
+    case("works-with-clinics-as-a-billing-company", said(
+        "We work with 50 clinics as a medical billing company and our server is old."),
+         "screened_out", NOT_MSP),
+    case("started-out-as-a-bookkeeping-firm", said(
+        "We started out as a bookkeeping firm and moved into managed IT."), "queued"),
+    case("installs-cabinets-for-customers", said(
+        "We install cabinets for customers and our office computer is old."),
+         "screened_out", NOT_MSP),
+    case("sells-insurance-to-clients", said(
+        "We sell insurance to our clients and need our laptops secured."),
+         "screened_out", NOT_MSP),
+    case("sells-failover-to-clients", said(
+        "Our phones went down during a storm and we learned a lot. We now sell failover to "
+        "clients."), "queued"),
+    case("sells-the-same-design-to-clients", said(
+        "Our office Wi-Fi was a mess until we rebuilt it; now we sell the same design to "
+        "clients."), "queued"),
+    case("the-people-a-school-calls", said(
+        "We're the people a school calls when its Chromebooks stop working."), "queued"),
+    case("we-are-a-school", said(
+        "We're a small school and our Chromebooks stop working every week."),
+         "screened_out", NOT_MSP),
+    case("built-a-security-practice", said(
+        "We got hacked in 2019, learned our lesson, and built a security practice around "
+        "it."), "queued"),
+]
+
+# Other languages' words and order, beside a provider writing the same way.
+IN_OTHER_LANGUAGES_WORDS = [
+    case("company-of-transport", said(
+        "We are company of transport, 40 trucks, we need the informatic support."),
+         "screened_out", NOT_MSP),
+    case("company-of-it-experts", said(
+        "We are a company of IT experts serving transport companies."), "queued"),
+    case("service-of-computers-maintenance", said(
+        "Our enterprise needs service of computers maintenance."), "screened_out", NOT_MSP),
+    case("sells-service-of-computers-maintenance", said(
+        "We sell service of computers maintenance to enterprises."), "queued"),
+    case("want-change-the-it-provider", said(
+        "Please contact us, our company want change the IT provider."),
+         "screened_out", NOT_MSP),
+    case("helps-clinics-change-the-it-provider", said(
+        "We help clinics change the IT provider they have outgrown."), "queued"),
+    case("support-it-the-pronoun", said("We set it up and support it for our clients."),
+         "queued"),
+]
+
+# Trouble told without asking counts beside the sender's own organisation only.
+TROUBLE_WITHOUT_ASKING = [
+    case("congregation-office-computer-ancient", said(
+        "Our congregation is 200 families. The office computer is ancient and the wifi "
+        "doesn't reach the hall."), "screened_out", NOT_MSP),
+    case("clients-churches-office-computer-ancient", said(
+        "Our clients are churches. The office computer is ancient at most of them, so we "
+        "replace it."), "queued"),
+    case("own-church-server-died", said("Our church's old server finally died."),
+         "screened_out", NOT_MSP),
+    case("church-clients-servers-dying", said(
+        "We support many churches; our church clients' servers keep dying."), "queued"),
+    case("trouble-without-an-organisation", said(
+        "The server went down at 2am and we had it back by 3. We want more clients."),
+         "queued"),
+    case("parish-office-someone-to-look-after-them", said(
+        "St. Mary's parish office. Two computers and a copier. Need someone to look after "
+        "them."), "screened_out", NOT_MSP),
+]
+
+# Providers who say what they do without "we are an MSP", beside end users whose
+# words come close; a provider's own IT trouble does not make it an end user.
+PROVIDERS_IN_OTHER_WORDS = [
+    case("tech-team-behind-hotels", said(
+        "We're the tech team behind about 30 hotels. Our own server keeps crashing, "
+        "ironically."), "queued"),
+    case("tech-person-at-our-hotel", said(
+        "I'm the tech person at our hotel and our server keeps crashing."),
+         "screened_out", NOT_MSP),
+    case("manages-their-computers", said(
+        "We install and manage their computers; our own laptops need replacing this year."),
+         "queued"),
+    case("wants-someone-to-manage-our-computers", said(
+        "We need someone to install and manage our computers."), "screened_out", NOT_MSP),
+    case("keeps-law-offices-running", said(
+        "My firm keeps 40 law offices running. Our own server keeps crashing."), "queued"),
+    case("keeps-trucks-running", said(
+        "My firm keeps 40 trucks running and our server keeps crashing."),
+         "screened_out", NOT_MSP),
+    case("churches-served", said("60+ churches served. Our own server keeps crashing."),
+         "queued"),
+    case("church-serves-families", said(
+        "Our church serves 600 families. Our server keeps crashing."), "screened_out", NOT_MSP),
+    case("managed-services-for-dentists", said(
+        "Managed services for dentists and vets. Our own server keeps crashing."), "queued"),
+    case("managed-services-for-our-office", said(
+        "Managed services for our dental office, please. Our server keeps crashing."),
+         "screened_out", NOT_MSP),
+    case("networks-plant-floors", said(
+        "We network plant floors. Our own server keeps crashing."), "queued"),
+    case("networks-with-owners", said(
+        "We network with other owners. Our server keeps crashing."), "screened_out", NOT_MSP),
+    case("company-is-an-it-integrator", said(
+        "Our company is IT integrator from Germany. Our own server keeps crashing."),
+         "queued"),
+    case("company-is-a-steel-fabricator", said(
+        "Our company is a steel fabricator from Germany."), "screened_out", NOT_MSP),
+    case("reseller-fragment-mid-message", said(
+        "Hello. Value-added reseller for Dell and HP. Our own phones are down today."),
+         "queued"),
+    case("looking-for-a-reseller", said(
+        "Hello. Looking for a value-added reseller for Dell laptops."),
+         "screened_out", NOT_MSP),
+]
+
+# More lines of business, the sender's own role in one, and the people it serves or
+# the places it works in; each beside a provider that names the same trade.
+MORE_LINES_OF_BUSINESS = [
+    case("speech-therapy-practice", said(
+        "Speech therapy practice with five therapists. Looking for appointments with "
+        "physicians."), "screened_out", NOT_MSP),
+    case("msp-for-speech-therapy-practices", said(
+        "We look after speech therapy practices and want ten more."), "queued"),
+    case("volunteer-fire-company", said(
+        "Volunteer fire company here. Our station laptop is old."), "screened_out", NOT_MSP),
+    case("msp-for-volunteer-fire-companies", said(
+        "We support volunteer fire companies across three counties."), "queued"),
+    case("rv-park", said("We're an RV park with 120 sites."), "screened_out", NOT_MSP),
+    case("msp-for-rv-parks", said("We're an MSP for RV parks and campgrounds."), "queued"),
+    case("role-at-an-organisation-without-i-am", said(
+        "Executive director of a food pantry here."), "screened_out", NOT_MSP),
+    case("role-at-a-provider-without-i-am", said("Director of sales at an MSP here."),
+         "queued"),
+    case("in-house-it-manager", said("I'm the IT manager at a hospital."),
+         "screened_out", NOT_MSP),
+    case("outsourced-it-partner-of-a-practice", said(
+        "I'm the IT partner for a dental practice and need appointments."), "queued"),
+    case("works-in-the-office-of-a-city", said(
+        "I work in the front office for a small city."), "screened_out", NOT_MSP),
+    case("works-in-the-office-of-a-provider", said(
+        "I work in the sales office of an IT company."), "queued"),
+    case("own-organisation-possessive", said(
+        "Our museum's front desk is chaos. We'd like someone to take care of all of it."),
+         "screened_out", NOT_MSP),
+    case("someone-elses-organisation-possessive", said(
+        "A museum's front desk is chaos without us. We'd like someone to take care of all "
+        "of it: the calling and the booking."), "queued"),
+    case("own-guests-need-a-pro", said(
+        "Our guests complain about the wifi every week. We need a pro to fix it."),
+         "screened_out", NOT_MSP),
+    case("clients-guests-and-a-pro-caller", said(
+        "Our clients' guests complain about the wifi, and we fix it. We need a pro to call "
+        "hotel managers."), "queued"),
+    case("own-passengers", said(
+        "Our passengers complain constantly. Looking for someone to handle all of it."),
+         "screened_out", NOT_MSP),
+    case("clients-passengers", said(
+        "Our clients' passengers complain constantly and we fix it. Looking for someone to "
+        "handle all of it: the calls and the booking."), "queued"),
+    case("the-congregation", said(
+        "The congregation has doubled since 2020. We need someone to take care of all of "
+        "it."), "screened_out", NOT_MSP),
+    case("every-congregation-served", said(
+        "Every congregation we serve has doubled; we need someone to take care of all of "
+        "it: the calls and the booking."), "queued"),
+]
+
+# Requests in everyday words: the thing first and what should be done to it after,
+# trouble told in the past, a helper who left, and vague asks beside the sender's own
+# things; each beside a provider using the same words about its clients or its sales.
+REQUESTS_IN_EVERYDAY_WORDS = [
+    case("own-things-looked-after", said(
+        "We need our station laptops and the front desk PC looked after."),
+         "screened_out", NOT_MSP),
+    case("clients-things-looked-after", said(
+        "Our clients need their laptops looked after, and we want more of them."), "queued"),
+    case("own-server-died", said(
+        "Our file server died last night and the front desk can't print."),
+         "screened_out", NOT_MSP),
+    case("provider-outage-story", said(
+        "We had our own outage last spring - our office internet died for a whole day - and "
+        "we tell that story to prospects."), "queued"),
+    case("own-laptop-got-a-virus", said(
+        "My laptop got a virus and our email is acting strange."), "screened_out", NOT_MSP),
+    case("clients-laptop-got-a-virus", said(
+        "A client's laptop got a virus last week and we cleaned it up in an hour."), "queued"),
+    case("own-tech-person-left", said("Our only in-house tech person left in June."),
+         "screened_out", NOT_MSP),
+    case("own-sales-guy-left", said("Our sales guy left in June and we need appointments."),
+         "queued"),
+    case("set-it-all-up-beside-own-computers", said(
+        "Our church office has three computers and a printer. We need someone to set it all "
+        "up properly."), "screened_out", NOT_MSP),
+    case("set-it-all-up-for-sales", said(
+        "We need someone to set it all up: the calls, the follow-up and the booking."),
+         "queued"),
+    case("help-with-all-that-beside-own-tablets", said(
+        "Our clinic has two tablets and a front desk PC. Need help with all that."),
+         "screened_out", NOT_MSP),
+    case("help-with-all-that-campaigns", said(
+        "Our campaigns have two steps. Need help with all that."), "queued"),
+    case("someone-local-and-honest-bakery", said(
+        "Our bakery has three PCs and a register. We would like someone local and honest."),
+         "screened_out", NOT_MSP),
+    case("someone-local-and-honest-caller", said(
+        "Our campaigns need a caller. We would like someone local and honest."), "queued"),
+    case("service-contract-for-a-parish", said(
+        "Our parishioners use the hall every day. What would a yearly service contract "
+        "cost?"), "screened_out", NOT_MSP, TK),
+    case("support-plan-a-provider-sells", said(
+        "Our clients love our monthly support plan. What would a campaign cost?"),
+         "queued", flags=TK),
+    case("it-support-for-our-warehouses", said(
+        "IT support for our two warehouses is what we're after."), "screened_out", NOT_MSP),
+    case("it-support-for-clients-warehouses", said(
+        "We provide IT support for our clients' warehouses."), "queued"),
+    case("portal-and-someone-for-our-laptops", said(
+        "We need a portal for our clients and someone to manage our laptops."),
+         "screened_out", NOT_MSP),
+    case("clients-and-someone-to-call-them", said(
+        "We need more clients and someone to call their office managers."), "queued"),
+    case("do-you-service-our-computers", said("Do you service our computers?"),
+         "screened_out", NOT_MSP),
+    case("do-you-service-msps", said("Do you service MSPs in Canada?"), "queued"),
+    case("machines-parts-and-old-server", said(
+        "We machine parts for the aerospace industry, and our server is old."),
+         "screened_out", NOT_MSP),
+    case("repairs-computers-for-machine-shops", said(
+        "We repair computers and laptops for machine shops."), "queued"),
+]
+
+# Who speaks: the sender's own organisation as the subject ("The town hall needs"), a
+# question ("Who can sort out our tech?"), and the sender's own things beside a vague
+# ask; each beside a provider speaking of organisations it serves or of its sales.
+WHO_SPEAKS = [
+    case("the-town-hall-needs-support", said("The town hall needs IT support."),
+         "screened_out", NOT_MSP),
+    case("town-halls-need-support", said(
+        "Town halls need IT support, and we want to reach them."), "queued"),
+    case("the-business-needs-support", said("The business needs IT support."),
+         "screened_out", NOT_MSP),
+    case("firm-of-twelve-lawyers", said("Our firm of 12 lawyers needs a new IT provider."),
+         "screened_out", NOT_MSP),
+    case("firms-of-twelve-lawyers", said(
+        "Firms of 12 lawyers need a new IT provider every few years; we want to meet them."),
+         "queued"),
+    case("who-can-sort-out-our-tech", said(
+        "Who can sort out our tech? Our drivers' tablets never sync."),
+         "screened_out", NOT_MSP),
+    case("who-can-help-our-clients", said(
+        "Who can help our clients with their servers? That's what we do."), "queued"),
+    case("nobody-knows-how-to-patch", said(
+        "Our shop floor has 12 PCs. Nobody here knows how to keep them patched."),
+         "screened_out", NOT_MSP),
+    case("nobody-knows-how-to-prospect", said(
+        "Nobody here knows how to prospect; we're great techs though."), "queued"),
+    case("need-it-fixed-beside-own-wifi", said(
+        "Our members complain about the wifi. We need it fixed."), "screened_out", NOT_MSP),
+    case("need-it-fixed-campaign-list", said(
+        "Our campaign list is stale. We need it fixed."), "queued"),
+    case("everything-is-slow-in-the-store", said(
+        "Our store has two registers and a back office PC. Everything is slow."),
+         "screened_out", NOT_MSP),
+    case("everything-is-slow-in-the-pipeline", said(
+        "Everything is slow in our sales pipeline. We need appointments."), "queued"),
+    case("we-have-a-daycare", said("We have a daycare with 40 kids."),
+         "screened_out", NOT_MSP),
+    case("we-have-a-daycare-as-a-client", said(
+        "We have a daycare as a client and want more like it."), "queued"),
+    case("the-practice-needs-backups", said("The practice needs better backups."),
+         "screened_out", NOT_MSP),
+    case("the-practices-we-work-with-need-backups", said(
+        "The practices we work with all need better backups."), "queued"),
+    case("own-office-network-and-a-request", said(
+        "Our office network needs an upgrade and we need someone to do it."),
+         "screened_out", NOT_MSP),
+    case("providers-own-office-network", said(
+        "Our own office network needs an upgrade but that's not why I'm writing. We need "
+        "leads."), "queued"),
+    case("cleaning-company-supporting-hospitals", said(
+        "We're a cleaning company supporting hospitals in Fresno."), "screened_out", NOT_MSP),
+    case("clinic-clients-need-hipaa-help", said(
+        "Our clinic clients all need HIPAA help; we provide it."), "queued"),
+    case("design-and-build-firm-for-data-centers", said(
+        "We're a design and build firm for data centers."), "queued"),
+    case("small-shop-supporting-medical-offices", said(
+        "We're a two-person shop supporting medical offices in Fresno. Need appointments."),
+         "queued"),    case("switching-to-microsoft", said(
+        "We're switching from Google to Microsoft and need help."), "screened_out", NOT_MSP),
+    case("switches-clients-to-microsoft", said(
+        "We move our clients from Google to Microsoft every week. Can you help us find "
+        "more?"), "queued"),
+    case("own-insurance-requires-mfa", said(
+        "Our cyber insurance requires MFA and backups; who can do that for us?"),
+         "screened_out", NOT_MSP),
+    case("clients-auditors-flagged-backups", said(
+        "Our clients' auditors flagged their backups; who can do that for us? We want "
+        "leads."), "queued"),
+    case("hipaa-help-for-our-practice", said("HIPAA compliance help for our practice."),
+         "screened_out", NOT_MSP),
+    case("offers-hipaa-help", said("We offer HIPAA compliance help for practices."),
+         "queued"),
+    case("board-asked-for-an-assessment", said(
+        "Our board of directors has asked for a technology assessment."),
+         "screened_out", NOT_MSP),
+    case("clients-asked-for-an-assessment", said(
+        "Our clients asked for a technology assessment, so we built one."), "queued"),
+    case("cost-of-your-it-support", said(
+        "We want to know the cost of your IT support for 20 users."),
+         "screened_out", NOT_MSP, TK),
+    case("cost-of-your-appointments-for-it-companies", said(
+        "What's the cost of your appointment setting for IT support companies?"),
+         "queued", flags=TK),
+    case("someone-to-check-on-our-computers", said(
+        "We need someone to come in once a week and check on our computers."),
+         "screened_out", NOT_MSP),
+    case("techs-check-on-own-network", said("Our techs check on our own network weekly."),
+         "queued"),
+    case("bookkeeper-does-the-it", said("Our bookkeeper does the IT and she's overwhelmed."),
+         "screened_out", NOT_MSP),
+    case("bookkeeper-does-the-it-billing", said("Our bookkeeper does the IT billing."),
+         "queued"),
+    case("own-printer-does-not-talk-to-computers", said(
+        "Our printer and scanner don't talk to the computers anymore."),
+         "screened_out", NOT_MSP),
+    case("clients-printers-do-not-talk-to-computers", said(
+        "Our clients' printers don't talk to their computers until we fix them."), "queued"),
+    case("soccer-club-laptop-died", said(
+        "Our youth soccer club's registration laptop died. Need help."),
+         "screened_out", NOT_MSP),
+    case("coaches-msp-owners", said(
+        "We coach MSP owners on sales and want to reach more of them."), "queued"),
+    case("getting-our-computers-maintained", said(
+        "Who do I talk to about getting our office computers maintained?"),
+         "screened_out", NOT_MSP),
+    case("getting-our-campaign-started", said(
+        "Who do I talk to about getting our campaign started?"), "queued"),
+    case("own-office-needs-a-tech-upgrade", said("Our dental office needs a tech upgrade."),
+         "screened_out", NOT_MSP),
+    case("offices-need-a-tech-upgrade", said(
+        "Dental offices need a tech upgrade every few years, and we deliver it."), "queued"),
+    case("clinic-server-overheating-take-it-over", said(
+        "The vet clinic's server is in a closet and overheating. We need a company to take "
+        "it over."), "screened_out", NOT_MSP),
+    case("take-it-over-calling-and-booking", said(
+        "We need a company to take it over: the calling and the booking."), "queued"),
+    case("own-laptops-are-old", said(
+        "Our laptops are old, but our server is the bigger problem."),
+         "screened_out", NOT_MSP),
+    case("techs-laptops-are-old", said(
+        "Our techs' laptops are old, but our pipeline is the bigger problem."), "queued"),
+    case("we-want-to-outsource-our-it", said("We want to outsource our IT this year."),
+         "screened_out", NOT_MSP),
+    case("firms-who-want-to-outsource-their-it", said(
+        "We need more meetings with law firms who want to outsource their IT."), "queued"),
 ]
 
 # A provider quoting its clients or prospects is still a provider; an end user quoting
@@ -492,6 +882,17 @@ TIRE_KICKERS = [
     case("pricing-info-please", said("Pricing info please."), "queued", flags=TK),
     case("what-you-charge", said("My manager wants to know what you charge."), "queued",
          flags=TK),
+    case("what-kind-of-investment", said("What kind of investment are we talking about?"),
+         "queued", flags=TK),
+    case("what-budget-do-we-need", said("What budget do we need for a campaign?"), "queued",
+         flags=TK),
+    case("do-you-have-a-price-sheet", said("Do you have a price sheet?"), "queued", flags=TK),
+    case("minimum-spend", said("What's the minimum spend?"), "queued", flags=TK),
+    case("just-want-a-number", said(
+        "We're an MSP. Just want a number for 20 appointments."), "queued", flags=TK),
+    case("pricing-basis-and-the-figure", said(
+        "Is your pricing per hour or per lead, and what's the real figure?"), "queued",
+         flags=TK),
 ]
 
 NOT_TIRE_KICKERS = [
@@ -520,6 +921,15 @@ NOT_TIRE_KICKERS = [
         "How many meetings does a typical month bring, and what does it cost?"), "queued"),
     case("how-much-do-you-know", said(
         "How much do you know about healthcare IT? We sell to clinics."), "queued"),
+    case("budget-and-how-campaigns-work", said(
+        "We have a budget of 3k a month. How do your campaigns work?"), "queued"),
+    case("a-number-of-appointments", said("We want a number of appointments with CFOs."),
+         "queued"),
+    case("do-you-have-availability", said("Do you have availability in May?"), "queued"),
+    case("pricing-basis-and-phone-number", said(
+        "Is your pricing per hour? And what's your phone number?"), "queued"),
+    case("actual-number-of-meetings", said("What's the actual number of meetings we'd get?"),
+         "queued"),
     case("price-and-how-you-choose", said(
         "Is it priced per meeting? And how do you pick which companies to call?"), "queued"),
 ]
@@ -541,6 +951,8 @@ ROLES_AND_SPAM = [
 
 TABLE = (QUEUED_PROVIDERS + PROVIDERS_NAMING_CLIENTS + DECLARED_NON_PROVIDERS
          + END_USERS_WHO_PICKED_MSP + LINE_OF_BUSINESS + ASKING_IN_OTHER_WORDS + OWN_CUSTOMERS
+         + MORE_LINES_OF_BUSINESS + PROVIDERS_IN_OTHER_WORDS + REQUESTS_IN_EVERYDAY_WORDS
+         + WHO_SPEAKS + TROUBLE_WITHOUT_ASKING + IN_OTHER_LANGUAGES_WORDS
          + QUOTED_SPEECH
          + SIZE_AND_BUDGET + TIRE_KICKERS
          + NOT_TIRE_KICKERS + ROLES_AND_SPAM)
@@ -587,6 +999,35 @@ def test_every_quotation_in_a_not_msp_sentence_is_the_senders_own_words(
             quoted = re.findall("\u201c(.+?)\u201d", reason.sentence)
             assert quoted
             assert all(q in submission["message"] for q in quoted)
+
+
+# Trades the vocabulary learned from a list of kinds of organisation; each names the
+# sender's line of business, and the same words as a provider's client do not.
+MORE_TRADES = [
+    "boarding kennel", "pilates studio", "learning center", "tattoo parlor", "cemetery",
+    "animal rescue", "thrift store", "city council", "port authority", "trade association",
+    "hospice", "imaging center", "testing lab", "tree service", "warehouse",
+    "courier service", "golf course", "liquor store", "clothing store", "car wash",
+    "sign company", "packaging company", "food processor", "meat packer", "vineyard",
+    "grain elevator", "oil company", "solar installer", "design studio", "recording studio",
+    "private investigator", "tour operator", "casino", "bowling alley", "escape room",
+    "retirement community", "family office", "hedge fund", "private equity firm",
+    "bookkeeping service", "notary", "appraisal firm", "home inspection company",
+]
+
+
+def a_or_an(kind):
+    return ("an " if kind[0] in "aeiou" else "a ") + kind
+
+
+@pytest.mark.parametrize("kind", MORE_TRADES)
+def test_a_sender_in_a_trade_is_not_a_provider(kind):
+    assert ids(screen(said(f"We're {a_or_an(kind)}.")).reasons) == NOT_MSP
+
+
+@pytest.mark.parametrize("kind", MORE_TRADES)
+def test_a_provider_whose_client_is_in_a_trade_is_queued(kind):
+    assert screen(said(f"We're an MSP whose clients include {a_or_an(kind)}.")).reasons == ()
 
 
 def test_not_msp_quotes_the_organisation_and_the_request_as_written():
@@ -695,6 +1136,22 @@ def test_a_configured_phrase_list_replaces_the_default(value):
     assert screen(said("We need a new server for our office."), rules).status == "queued"
 
 
+def test_a_configured_phrase_with_capitals_still_ignores_case():
+    rules = rules_from_config({"SCREEN_OWN_IT_REQUESTS": ["Need A Plumber"]})
+    assert ids(screen(said("We NEED a plumber today."), rules).reasons) == NOT_MSP
+
+
+def test_capital_it_is_the_noun_and_small_it_may_be_the_pronoun():
+    assert ids(screen(said("We need help with IT.")).reasons) == NOT_MSP
+    assert screen(said("We need help with it: the calls and the booking.")).reasons == ()
+
+
+def test_evidence_keeps_its_place_beside_letters_that_grow_in_lower_case():
+    message = "\u0130stanbul office here. We are a law firm and our server is down."
+    (reason,) = screen(said(message)).reasons
+    assert reason.evidence == "We are a law firm and our server is down."
+
+
 def test_an_empty_phrase_list_switches_that_rule_off():
     rules = rules_from_config({"SCREEN_PRICE_ASKS": ""})
     assert screen(said("How much do you charge?"), rules).flags == ()
@@ -756,14 +1213,24 @@ def test_every_phrase_list_catches_its_documented_examples(name, example, caught
 
 # --- the tune corpus ---------------------------------------------------------
 
-TUNE_CORPUS = Path(__file__).parent / "screening_corpus" / "tune.jsonl"
+CORPUS_DIR = Path(__file__).parent / "screening_corpus"
 
 
-def test_the_tune_corpus_meets_the_screening_targets():
+def tuning_rows(name, ids_up_to=None):
+    """The corpus's cases; for tune2.jsonl only those the rules were tuned on (its last
+    50 cases are kept aside as a check on unseen wording, so no test reads them)."""
+    rows = [json.loads(line) for line in (CORPUS_DIR / name).read_text("utf-8").splitlines()
+            if line.strip()]
+    if ids_up_to is None:
+        return rows
+    return [row for row in rows if int(row["id"][1:]) <= ids_up_to]
+
+
+@pytest.mark.parametrize(("name", "ids_up_to"), [("tune.jsonl", None), ("tune2.jsonl", 150)])
+def test_the_tune_corpus_meets_the_screening_targets(name, ids_up_to):
     """The issue's targets on naturally written submissions (bench/screening_eval.py
     prints the details and every mismatch)."""
-    rows = [json.loads(line) for line in TUNE_CORPUS.read_text("utf-8").splitlines()
-            if line.strip()]
+    rows = tuning_rows(name, ids_up_to)
     pairs = [(row, screen(row["submission"])) for row in rows]
 
     def share(agrees):
@@ -780,6 +1247,11 @@ def test_the_tune_corpus_meets_the_screening_targets():
     assert both / sum(expected_not_msp) >= 0.95
     assert both / sum(got_not_msp) >= 0.97
     assert providers_lost == []
+
+
+def test_the_tuning_part_of_tune2_is_its_first_150_cases():
+    assert [row["id"] for row in tuning_rows("tune2.jsonl", 150)] == [
+        f"C{number:03d}" for number in range(1, 151)]
 
 
 # --- rules_version ----------------------------------------------------------
