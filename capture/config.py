@@ -46,6 +46,9 @@ class Defaults:
     # The hour (in each staff member's own time zone) their daily digest of due and
     # overdue touches goes out, when `outbox send --loop` runs.
     DIGEST_HOUR = 7
+    # How many touches each group of the Today page shows before "all N"; a group in
+    # full is paged by the same number.
+    TODAY_GROUP_SIZE = 25
 
     SCREEN_MAX_EMPLOYEES = 500
     SCREEN_MIN_MONTHLY_BUDGET = 1500

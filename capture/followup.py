@@ -177,19 +177,27 @@ class Agenda:
     overdue: list = field(default_factory=list)
     due_today: list = field(default_factory=list)
     this_week: list = field(default_factory=list)
+    #: How many each group holds in all, when the lists above are only its first
+    #: screenful (the Today page); by default, their lengths.
+    totals: dict = field(default_factory=dict)
 
     @property
     def count(self) -> int:
         return len(self.overdue) + len(self.due_today) + len(self.this_week)
 
+    def total(self, group: str) -> int:
+        return self.totals.get(group, len(getattr(self, group)))
+
 
 WEEK_AHEAD = 6
 
 
-def agenda(touches: Sequence, today: date, due_of=lambda touch: touch.due) -> Agenda:
+def agenda(touches: Sequence, today: date, due_of=lambda touch: touch.due,
+           totals: dict | None = None) -> Agenda:
     """Sort open touches into the Today page's three groups (later ones are left out),
-    each oldest first; ``due_of`` reads a touch's due date."""
-    result = Agenda(today)
+    each oldest first; ``due_of`` reads a touch's due date, ``totals`` says how many
+    each group holds when ``touches`` are only the first of each."""
+    result = Agenda(today, totals=dict(totals or {}))
     horizon = today + timedelta(days=WEEK_AHEAD)
     for touch in sorted(touches, key=due_of):
         due = due_of(touch)

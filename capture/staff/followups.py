@@ -4,6 +4,7 @@ click from done or rescheduled; and the touch actions the lead page uses too."""
 from datetime import timedelta
 
 from flask import abort
+from flask import current_app
 from flask import flash
 from flask import redirect
 from flask import render_template
@@ -25,19 +26,36 @@ from capture.staff import refusal
 from capture.staff import today
 from capture.staff.forms import RescheduleForm
 from capture.staff.forms import TouchDoneForm
+from capture.vocabulary import OUTCOMES
 
 INT_ID = "int(max=2147483647)"
 
 
+def _page_number() -> int:
+    """?page=N of one group shown in full; anything else is the first page."""
+    page = request.args.get("page", "")
+    return int(page) if page.isascii() and page.isdigit() and 0 < len(page) < 7 and int(page) else 1
+
+
 @bp.get("/today")
 def today_page():
+    """Each group shows its first TODAY_GROUP_SIZE touches and how many it holds;
+    ``?show=overdue`` (or due_today, this_week) lists one group in full, a page at a time."""
     everyone = request.args.get("who") == "all"
+    owner_id = None if everyone else current_user.id
+    show = request.args.get("show")
+    show = show if show in queries.AGENDA_GROUPS else None
+    size = current_app.config["TODAY_GROUP_SIZE"]
+    page = _page_number() if show else 1
     day = today()
     horizon = day + timedelta(days=followup.WEEK_AHEAD)
-    touches = queries.due_touches(db.session, horizon, None if everyone else current_user.id)
-    return render_template("staff/today.html", agenda=followup.agenda(touches, day),
-                           everyone=everyone, done_form=TouchDoneForm(formdata=None),
-                           reschedule_form=RescheduleForm(formdata=None))
+    touches = [touch for group in ((show,) if show else queries.AGENDA_GROUPS)
+               for touch in queries.agenda_touches(db.session, group, day, horizon, owner_id,
+                                                   limit=size, offset=(page - 1) * size)]
+    totals = queries.agenda_totals(db.session, day, horizon, owner_id)
+    return render_template("staff/today.html", agenda=followup.agenda(touches, day, totals=totals),
+                           everyone=everyone, show=show, page=page, size=size,
+                           outcomes=OUTCOMES)
 
 
 def _touch(touch_id: int) -> Touch:

@@ -46,10 +46,9 @@ from capture.staff.forms import NoteForm
 from capture.staff.forms import OptionalReasonForm
 from capture.staff.forms import ReasonForm
 from capture.staff.forms import RejectForm
-from capture.staff.forms import RescheduleForm
 from capture.staff.forms import StageForm
-from capture.staff.forms import TouchDoneForm
 from capture.staff.forms import WinForm
+from capture.vocabulary import OUTCOMES
 
 
 @dataclass(frozen=True)
@@ -148,8 +147,7 @@ def render_lead(lead: Lead, status: int = 200, posted: tuple[str, FlaskForm] | N
         touches=touches,
         next_touch=upcoming[0] if upcoming else None,
         today=today(),
-        done_form=TouchDoneForm(formdata=None),
-        reschedule_form=RescheduleForm(formdata=None),
+        outcomes=OUTCOMES,
     ), status
 
 

@@ -105,13 +105,57 @@ def test_today_lists_due_overdue_and_this_week_with_phone_and_email(app, staff_c
     set_due(app, assessment.id, today)
     set_due(app, meeting.id, today + timedelta(days=4))
     page = today_html(staff_client)
-    overdue, due, week = (page.index(f'id="group-{n}"') for n in (1, 2, 3))
+    overdue, due, week = (page.index(f'id="group-{n}"')
+                          for n in ("overdue", "due_today", "this_week"))
     assert overdue < page.index("Send a thank-you card") < due
     assert due < page.index("Offer a network assessment") < week
     assert week < page.index("Education meeting on data backup")
     assert "Meeting at our office" not in page  # months away
     assert 'href="tel:+15550100"' in page
     assert 'href="mailto:dana@northwind-it.example"' in page
+
+
+def add_overdue_touches(app, public_id, count):
+    """``count`` open touches of one lead, one a day overdue, oldest "Call 1"."""
+    with app.app_context():
+        lead = db.session.scalar(select(Lead).where(Lead.public_id == public_id))
+        owner_id = db.session.scalar(select(Touch.owner_id).where(Touch.lead_id == lead.id))
+        start = utc_today() - timedelta(days=count + 1)
+        db.session.add_all(Touch(lead_id=lead.id, kind="check_in", label=f"Call {n}",
+                                 due=start + timedelta(days=n - 1), owner_id=owner_id)
+                           for n in range(1, count + 1))
+        db.session.commit()
+
+
+def test_a_long_group_shows_its_first_screenful_and_pages_through_the_rest(
+        app, staff_client, accepted):
+    app.config["TODAY_GROUP_SIZE"] = 3
+    add_overdue_touches(app, accepted, 7)
+    page = today_html(staff_client)
+    overdue = page[page.index('id="group-overdue"'):page.index('id="group-due_today"')]
+    assert '<span class="count">7</span>' in overdue
+    assert re.findall(r"<strong>(Call \d)</strong>", overdue) == ["Call 1", "Call 2", "Call 3"]
+    assert "Showing 1&ndash;3 of 7" in overdue
+    assert 'href="/staff/today?show=overdue">All 7 overdue' in overdue
+    response = staff_client.get("/staff/today?show=overdue&page=3")
+    shown = response.get_data(as_text=True)
+    assert re.findall(r"<strong>(Call \d)</strong>", shown) == ["Call 7"]
+    assert 'id="group-due_today"' not in shown
+    assert 'href="/staff/today?show=overdue&amp;page=2">&larr; Earlier' in shown
+    assert "Later &rarr;" not in shown
+    # Done from a later page comes back to that page.
+    assert 'name="next" value="/staff/today?show=overdue&amp;page=3"' in shown
+
+
+@pytest.mark.parametrize(("query", "status"), [
+    ("show=nothing", 200), ("show=overdue&page=x", 200), ("show=overdue&page=0", 200),
+    ("show=overdue&page=9999999999999", 200), ("page=-1", 200), ("show=%00", 400)])
+def test_odd_today_parameters_show_the_first_page_or_a_clear_400(staff_client, accepted,
+                                                                 query, status):
+    response = staff_client.get(f"/staff/today?{query}")
+    assert response.status_code == status
+    if status == 200:
+        assert 'id="group-overdue"' in response.get_data(as_text=True)
 
 
 def test_today_for_everyone_shows_other_peoples_touches(app, staff_client,
