@@ -27,6 +27,7 @@ from sqlalchemy import cast
 from sqlalchemy import func
 from sqlalchemy import or_
 from sqlalchemy import select
+from sqlalchemy import tuple_
 from sqlalchemy.orm import selectinload
 
 from capture import search
@@ -189,8 +190,11 @@ def _key(filters: Filters, lead: Lead) -> list:
 
 
 def _after(filters: Filters, key: list):
-    """Rows strictly after ``key`` in the list's order, spelled out column by
-    column because the directions are mixed (a row-value comparison can't say it)."""
+    """Rows strictly after ``key`` in the list's order. The queue's directions are
+    mixed, so it is spelled out column by column (a row-value comparison can't say
+    it); every other list runs newest first on both columns, and there a row value
+    lets both databases seek ix_leads_received_id straight to the page (the OR
+    form made SQLite walk the index from the top: deep pages cost twice an OFFSET)."""
     if _is_queue(filters):
         flags, budget, received, row_id = _int(key[0]), _int(key[1]), _dt(key[2]), _int(key[3])
         return or_(
@@ -204,8 +208,7 @@ def _after(filters: Filters, key: list):
             )),
         )
     received, row_id = _dt(key[0]), _int(key[1])
-    return or_(Lead.received_at < received,
-               and_(Lead.received_at == received, Lead.id < row_id))
+    return tuple_(Lead.received_at, Lead.id) < tuple_(received, row_id)
 
 
 def _int(value) -> int:
