@@ -47,10 +47,11 @@ run demo: $(STAMP)
 	  $(if $(or $(DEMO),$(filter demo,$@)),--demo $(DEMO_LEADS))
 
 ## test: every test on SQLite (unit, real Pelican builds, the live service, a real
-## browser), then everything that touches the database again on PostgreSQL
+## browser), then everything that opens the database again on PostgreSQL (the
+## browser tests check what people see; the HTTP tests cover the same database paths)
 test: $(STAMP) system-packages $(AXE)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
-	$(BIN)/python -m pytest --db=postgresql --ignore=tests/site \
+	$(BIN)/python -m pytest --db=postgresql --ignore=tests/site --ignore=tests/browser \
 	  --ignore=tests/test_screening.py --ignore=tests/test_project.py $(PYTEST_ARGS)
 
 ## axe: axe-core from the npm registry into tests/browser/node_modules, exactly as
