@@ -1115,8 +1115,10 @@ PRICE_ASKS = (
     # "what's your price?", "whats the cost", "what does it cost", "what are your rates?"
     rf"what(?:'s|s| is| are| does| do| would| will| kind of| sort of)(?: [\w'-]+){{0,4}}"
     rf" (?:{_PRICE_WORD}|charges?)",
-    # "what you charge", "roughly what does a typical month run?"
+    # "what you charge", "roughly what does a typical month run?", "I was wondering what
+    # your rates look like", "curious what the cost would be"
     r"what (?:you|y'all|u) (?:charge|bill|ask)", _RUNS,
+    rf"what (?:your|the) (?:[\w'-]+ )?(?:{_PRICE_WORD})",
     # "send me your pricing", "please email a price list"
     rf"(?:send|give|tell|email|e-mail|share|forward|quote|show) (?:[\w'-]+ ){{0,3}}?"
     rf"(?:{_PRICE_WORD})",
@@ -1160,6 +1162,12 @@ OTHER_REQUESTS = (
     r"(?:[\w'-]+ )?(?:call|meeting|chat|demo|conversation|consultation|zoom|appointment)"
     r"(?! setting)",
     r"call (?:me|us|back)", r"give (?:me|us) a (?:call|ring)",
+    # a visit is a meeting: "come onsite for a walk-through", "set up a time for you to
+    # come see the place", "a site visit"
+    r"(?:come|stop|drop|swing) (?:by|in|out|over|on-?site|on site|see|visit)",
+    r"walk-?through|walk around|site (?:visit|survey|walk)|(?:on-?site|in-person) (?:visit"
+    r"|meeting|assessment)",
+    r"(?:schedule|book|arrange|set up|setup|find|pick) (?:a )?(?:good )?time",
     r"(?:talk|speak|chat|meet)(?: with| to)? (?:you|someone|one of|your)",
     r"(?:can|could|shall|should) we (?:talk|speak|chat|meet|discuss|set up|schedule|start|get)",
     r"let's (?:talk|chat|meet|discuss|set up|schedule)",

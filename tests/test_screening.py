@@ -893,6 +893,10 @@ TIRE_KICKERS = [
     case("pricing-basis-and-the-figure", said(
         "Is your pricing per hour or per lead, and what's the real figure?"), "queued",
          flags=TK),
+    case("wondering-what-your-rates-look-like", said(
+        "Hi there, hope you are well. We are a small MSP near Chicago. I was wondering what "
+        "your rates look like for a typical MSP our size. Looking forward to hearing from "
+        "you. Best regards, Steve"), "queued", flags=TK),
 ]
 
 NOT_TIRE_KICKERS = [
@@ -932,6 +936,12 @@ NOT_TIRE_KICKERS = [
          "queued"),
     case("price-and-how-you-choose", said(
         "Is it priced per meeting? And how do you pick which companies to call?"), "queued"),
+    case("price-and-a-walk-through", said(
+        "Send us your pricing. We'd want whoever bids to come onsite for a walk-through "
+        "first."), "queued"),
+    case("price-and-a-time-to-come-see-us", said(
+        "What are your rates? I can set up a time for you to come see our office."),
+         "queued"),
 ]
 
 ROLES_AND_SPAM = [
