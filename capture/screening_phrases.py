@@ -270,9 +270,13 @@ _DONE = (
 _CURRENT_HELPER = (
     r"(?:our|my|its) (?:(?:current|old|existing|previous|last|actual|in-house|internal|only"
     r"|one|part-time|regular|usual|longtime|long-time|trusted) ){0,2}(?:msp|it (?:company"
-    r"|provider|guy|person|firm|consultant|vendor|manager|staff)|computer (?:guy|person)"
-    r"|tech (?:guy|person)|techie|provider|it support|it department)"
+    r"|provider|guy|person|firm|consultant|vendor|manager|staff|partner)|computer (?:guy|person)"
+    r"|tech (?:guy|person)|techie|provider|it support|it department"
+    r"|managed services? providers?|managed it (?:provider|company|partner))"
 )
+# The same, without the bare "provider", which may be a lead or marketing vendor ("our
+# contract with our provider ends" from an MSP changing lead companies).
+_CURRENT_IT_HELPER = _CURRENT_HELPER.replace("|provider|it support", "|it support")
 
 # Lines of business that are not IT services.  A sector, the word before an
 # organisation's kind: "a law firm", "a title and escrow company".
@@ -744,6 +748,17 @@ OWN_IT_REQUESTS = (
     r"|moved away|is unresponsive|is not answering|isn't answering|is overwhelmed"
     r"|never (?:answers|responds|calls back|shows up)|doesn't (?:answer|respond|call back"
     r"|show up)|is too slow|is too expensive|dropped us|takes (?:days|weeks|forever))",
+    # "our contract with our managed services provider ends in June", "before we renew
+    # with our MSP" (not "our contract with our lead gen company ends": a provider changing
+    # its marketing vendor)
+    rf"(?:contract|agreement) with {_CURRENT_IT_HELPER} (?:[\w'-]+ ){{0,2}}?(?:ends|expires"
+    r"|is up|runs out|is ending|is expiring|renews|comes up)"
+    rf"|renew(?:ing)? (?:our |the )?(?:contract |agreement )?with {_CURRENT_IT_HELPER}",
+    # "Our MSP just got bought and service went downhill", "our IT company's support has
+    # gotten worse" (not "our MSP revenue went downhill": a provider's own business)
+    rf"{_CURRENT_IT_HELPER}\b[^.;!?\n]{{0,60}}?\b(?:service|support|response(?: times?)?"
+    r"|responsiveness) (?:[\w'-]+ ){0,2}?(?:went|has gone|have gone|is going|has been going"
+    r"|keeps going|got|has gotten|have gotten|is getting|has got) (?:downhill|worse)",
 )
 
 #: A vague request for a helper ("someone to take care of all of it"), which counts

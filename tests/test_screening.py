@@ -944,6 +944,27 @@ NOT_TIRE_KICKERS = [
          "queued"),
 ]
 
+# The IT provider an end user already has: its contract running out, its service
+# slipping; beside a provider speaking the same way of its lead vendor or its own MSP.
+CURRENT_PROVIDERS = [
+    case("contract-with-our-msp-ends", said(
+        "Our contract with our managed services provider ends in June and the board wants "
+        "three bids."), "screened_out", NOT_MSP),
+    case("contract-with-our-lead-gen-company-ends", said(
+        "Our contract with our lead gen company ends in June and we want better "
+        "appointments."), "queued"),
+    case("contract-with-our-provider-ends", said(
+        "Our contract with our provider ends in June; we want a new appointment setting "
+        "firm."), "queued"),
+    case("our-msps-service-went-downhill", said(
+        "Our MSP just got bought by a bigger company and service went downhill fast. "
+        "4 clinics."), "screened_out", NOT_MSP),
+    case("our-msp-revenue-went-downhill", said(
+        "Our MSP revenue went downhill last year and we need appointments."), "queued"),
+    case("our-msp-got-acquired", said(
+        "Our MSP just got acquired and the new owners want more appointments."), "queued"),
+]
+
 ROLES_AND_SPAM = [
     case("technician", said("", role="technician"), "queued", flags=NDM),
     case("other-role", said("", role="other"), "queued", flags=NDM),
@@ -965,7 +986,8 @@ TABLE = (QUEUED_PROVIDERS + PROVIDERS_NAMING_CLIENTS + DECLARED_NON_PROVIDERS
          + WHO_SPEAKS + TROUBLE_WITHOUT_ASKING + IN_OTHER_LANGUAGES_WORDS
          + QUOTED_SPEECH
          + SIZE_AND_BUDGET + TIRE_KICKERS
-         + NOT_TIRE_KICKERS + ROLES_AND_SPAM)
+         + NOT_TIRE_KICKERS + CURRENT_PROVIDERS
+         + ROLES_AND_SPAM)
 
 
 def ids(items):
