@@ -860,6 +860,14 @@ OWN_LINE_OF_BUSINESS = (
     # "I'm the IT manager at a hospital" (not "I'm the IT partner for a dental practice")
     rf"(?:(?:i'm|i am|we're|we are) |^\W*)(?:the |an? )?(?:{_NOT_IT}[\w'-]+ ){{0,2}}?"
     rf"(?:{_ROLE}) (?:of|at|for|with) (?:a |an |the |our |my )?{_LINE_OF_BUSINESS}",
+    # "I'm the only IT person for the sheriff's office", "I'm the in-house tech at a law
+    # firm" (not "I'm the IT guy for a dental practice", nor "I'm the only IT person for
+    # three dental offices": a consultant and its clients)
+    rf"(?:i'm|i am|we're|we are) (?:the |an? )?(?:only|sole|lone|in-house|internal"
+    r"|one-person|one-man|one-woman|full-time|part-time)(?: [\w'-]+)? (?:it|tech|technology"
+    r"|computer|network|systems)(?: (?:person|guy|gal|staff|team|department|dept|tech"
+    r"|technician|admin|administrator|support|help|lead))? (?:of|at|for|with|in) (?:a |an |the"
+    rf" |our |my )?{_LINE_OF_BUSINESS}(?<!s)",
     # "Restaurant owner here", "Dental office manager, two locations." (not "Former
     # restaurant owner here, now running an MSP")
     rf"^\W*{_NOT_A_NAME}(?:{_LOB_WORD} ){{0,3}}?(?:{_KIND_ALONE}|{_SECTOR})"

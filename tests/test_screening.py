@@ -965,6 +965,19 @@ CURRENT_PROVIDERS = [
         "Our MSP just got acquired and the new owners want more appointments."), "queued"),
 ]
 
+# The one IT person inside an organisation in another line of business, beside a
+# consultant who is the IT person for its clients.
+IN_HOUSE_IT = [
+    case("only-it-person-for-the-sheriffs-office", said(
+        "I'm the only IT person for the sheriff's office. Looking for a partner for "
+        "after-hours coverage."), "screened_out", NOT_MSP),
+    case("it-guy-for-a-dental-practice", said(
+        "I'm the IT guy for a dental practice and two law firms. Need appointments."),
+         "queued"),
+    case("only-it-person-for-three-dental-offices", said(
+        "I'm the only IT person for three dental offices and want to grow."), "queued"),
+]
+
 ROLES_AND_SPAM = [
     case("technician", said("", role="technician"), "queued", flags=NDM),
     case("other-role", said("", role="other"), "queued", flags=NDM),
@@ -987,6 +1000,7 @@ TABLE = (QUEUED_PROVIDERS + PROVIDERS_NAMING_CLIENTS + DECLARED_NON_PROVIDERS
          + QUOTED_SPEECH
          + SIZE_AND_BUDGET + TIRE_KICKERS
          + NOT_TIRE_KICKERS + CURRENT_PROVIDERS
+         + IN_HOUSE_IT
          + ROLES_AND_SPAM)
 
 
