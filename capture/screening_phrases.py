@@ -71,6 +71,18 @@ _NEED = (
     r"|(?<=i'm after)|(?<=i am after))|asked for|asking for|asks for|requested|requesting"
     r"|asked (?:me|us) to (?:find|get|hire|look for)"
 )
+# Asking the price of something: "how much would it cost us", "what do you charge",
+# "price for".  Before IT work it is an end user pricing IT help for itself.
+_PRICE_OF = (
+    r"(?:how much(?: (?:would|will|does|do|is|might)(?: it| that| this)?(?: (?:cost|be|run))?"
+    r"(?: us| me)?)?|what (?:do|would|will|does|might) (?:you|it|that|this) (?:charge|cost|run)"
+    r"(?: us| me)?|(?:price|prices|pricing|cost|costs|rates?|fees?|quotes?) (?:for|of|on))"
+)
+# Units an IT service is priced in; a lead or a meeting is not one.
+_IT_UNIT = (
+    r"(?:workstation|seat|user|device|endpoint|computer|pc|laptop|desktop|server|machine"
+    r"|mailbox)s?"
+)
 # Choosing among providers, which only an organisation buying IT does:
 # "interviewing MSPs", "choosing a new managed IT partner", "issue an RFP for".
 _CHOOSE = (
@@ -86,7 +98,8 @@ _BUY_GAP = (
     r"(?:(?:a|an|some|the|new|better|reliable|affordable|local|outside|outsourced|dedicated"
     r"|good|proper|ongoing|professional|full-time|part-time|regular|quick|urgent|onsite"
     r"|on-site|remote|experienced|our|my|its|your|one|single|help|with|from|for|quotes?|on"
-    r"|setting|up|getting|own|office|dell|hp|lenovo|apple|24/7|24x7|round-the-clock|\d+) )*"
+    r"|setting|up|getting|own|office|dell|hp|lenovo|apple|24/7|24x7|round-the-clock|\d+"
+    r"|monthly|annual|yearly|weekly) )*"
 )
 # IT equipment and services an organisation has; "it" only after our/my/the,
 # never the pronoun ("can you help us with it?").
@@ -672,6 +685,18 @@ OWN_IT_REQUESTS = (
     # an end user taking us for a provider
     rf"(?:cost|costs|price|prices|pricing|rates?|quotes?|details|info|information|fees?"
     rf"|brochure) (?:of|for|on|about) your (?:{_IT_HELPERS}){_NOT_SOLD}",
+    # "price for monthly computer support?", "What do you charge per workstation per
+    # month for managed IT?", "how much for someone to manage our gym's computers?",
+    # "how much per seat?" (not "How much for IT companies like us?", "What do you
+    # charge per appointment for managed IT prospects?", "how much does it cost per
+    # month?": those price what we sell; nor "We price per workstation", "How much
+    # revenue per seat do MSPs make?")
+    rf"{_PRICE_OF}(?: per (?:{_IT_UNIT}|month|year|week|hour))*(?: for| to (?:have|get|hire"
+    rf"|bring in))? (?:{_BUY_GAP}(?:(?:it|tech|technical|computer|network|pc|desktop|managed it"
+    rf"|managed) (?:support|services?|help|management|maintenance|assistance)|managed it)"
+    rf"|{_HELPER} {_TASK} {_GAP}{{0,6}}?(?:{_IT_THINGS})){_NOT_SOLD}",
+    rf"(?:{_PRICE_OF}|(?:what(?:'s| is| are) )?(?:your|the) (?:price|cost|rate|fee|charge)s?)"
+    rf"(?: per (?:month|year|week|hour))? per (?:{_IT_UNIT})(?!\w)",
     # "please contact me about IT support for our restaurant", "IT support for our three
     # offices is what we need" (not "IT support for our clients")
     rf"(?:{_IT_HELPERS}) (?:for|at|in|across) (?:all |both |each )?(?:of )?(?:our|my)"

@@ -978,6 +978,26 @@ IN_HOUSE_IT = [
         "I'm the only IT person for three dental offices and want to grow."), "queued"),
 ]
 
+# An end user asking the price of IT help for itself, beside a provider asking the
+# price of what we sell in the same words.
+IT_PRICE_QUESTIONS = [
+    case("price-for-monthly-computer-support", said("price for monthly computer support?"),
+         "screened_out", NOT_MSP, TK),
+    case("how-much-for-it-companies-like-us", said("How much for IT companies like us?"),
+         "queued", flags=TK),
+    case("how-much-for-someone-to-manage-our-computers", said(
+        "how much for someone to manage our gym's computers and wifi per month?"),
+         "screened_out", NOT_MSP, TK),
+    case("charge-per-appointment-for-managed-it-prospects", said(
+        "What do you charge per appointment for managed IT prospects?"), "queued",
+         flags=TK),
+    case("charge-per-workstation-for-managed-it", said(
+        "What do you charge per workstation per month for managed IT? We have 14."),
+         "screened_out", NOT_MSP, TK),
+    case("we-price-per-workstation", said("We price per workstation and need more clients."),
+         "queued"),
+]
+
 ROLES_AND_SPAM = [
     case("technician", said("", role="technician"), "queued", flags=NDM),
     case("other-role", said("", role="other"), "queued", flags=NDM),
@@ -1001,6 +1021,7 @@ TABLE = (QUEUED_PROVIDERS + PROVIDERS_NAMING_CLIENTS + DECLARED_NON_PROVIDERS
          + SIZE_AND_BUDGET + TIRE_KICKERS
          + NOT_TIRE_KICKERS + CURRENT_PROVIDERS
          + IN_HOUSE_IT
+         + IT_PRICE_QUESTIONS
          + ROLES_AND_SPAM)
 
 
