@@ -70,6 +70,8 @@ _NEED = (
     r"|engage|retain|partner with|work with)|after(?:(?<=we're after)|(?<=we are after)"
     r"|(?<=i'm after)|(?<=i am after))|asked for|asking for|asks for|requested|requesting"
     r"|asked (?:me|us) to (?:find|get|hire|look for)"
+    # "what we actually need is someone to...", "all I want is a company that..."
+    r"|(?:need|needs|needed|want|wanted|looking for|are after|am after) is"
 )
 # Asking the price of something: "how much would it cost us", "what do you charge",
 # "price for".  Before IT work it is an end user pricing IT help for itself.
@@ -99,7 +101,8 @@ _BUY_GAP = (
     r"|good|proper|ongoing|professional|full-time|part-time|regular|quick|urgent|onsite"
     r"|on-site|remote|experienced|our|my|its|your|one|single|help|with|from|for|quotes?|on"
     r"|setting|up|getting|own|office|dell|hp|lenovo|apple|24/7|24x7|round-the-clock|\d+"
-    r"|monthly|annual|yearly|weekly) )*"
+    r"|real|actual|competent|capable|solid|trustworthy|dependable|monthly|annual|yearly"
+    r"|weekly) )*"
 )
 # IT equipment and services an organisation has; "it" only after our/my/the,
 # never the pronoun ("can you help us with it?").
@@ -167,6 +170,12 @@ _SOMEONE = (
     r"|agency|business|service|volunteer|technician|tech|guy|pro|techie|geek|outfit|shop)"
 )
 _HELPER = rf"{_SOMEONE}(?: or {_SOMEONE})?"
+# Where the helper should be, after it: "someone local", "someone local-ish (Paso Robles
+# area)".
+_HELPER_WHERE = (
+    r"(?: (?:local(?:-ish)?|reliable|here|nearby|new|in (?:town|the area)))?"
+    r"(?: \([^()\n]{1,40}\))?"
+)
 # What an end user asks done to its IT: "fix our", "someone to look after our".
 _REPAIR = (
     r"fix|repair|troubleshoot|set up|setup|upgrade|replace|secure|sort out|clean up"
@@ -262,8 +271,9 @@ _BROKEN = (
     r"|(?:just |has |have |finally )died|died(?: (?:on|in|during|over|last|this|yesterday"
     r"|today|again)\b|(?= *(?:[.!,;]|$| and | so )))|dies|went down|goes down|gave out"
     r"|gave up|blew up|acts? up|quit working"
-    r"|(?:got|gets|has|caught|picked up) (?:a virus|viruses|malware|ransomware|hacked"
-    r"|infected|compromised)|gives? us (?:fits|grief|trouble|problems|headaches)"
+    r"|(?:got|gets|has|caught|picked up|keeps? getting|keeps? catching) (?:a virus|viruses"
+    r"|virus's|malware|ransomware|hacked|infected|compromised)"
+    r"|gives? us (?:fits|grief|trouble|problems|headaches)"
     r"|keeps? (?:dropping|cutting) (?:off|out)|(?:drop|drops|dropping) off"
     r"|(?:don't|doesn't|won't|can't|cannot|do not|does not|will not) (?:talk to|see|connect"
     r" to|recognize|find|reach|cover)"
@@ -272,6 +282,10 @@ _BROKEN = (
     r"|loses? (?:the )?connection|(?:is|are) (?:(?:very|really|so|too|getting) )?(?:ancient"
     r"|old|obsolete|out of warranty|end of life"
     r"|on (?:its|their) last legs|still on windows (?:7|xp|vista|8))"
+    # "our office pc is like 10 yrs old", "the server is over eight years old"
+    r"|(?:is|are) (?:(?:like|about|around|almost|nearly|over|at least|probably|easily) )?"
+    r"(?:\d+|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)\+? (?:years?|yrs?)"
+    r" old"
 )
 # What an end user wants done to its IT, as it says it after the thing: "looked after".
 _DONE = (
@@ -662,7 +676,7 @@ OWN_IT_REQUESTS = (
     # "looking for someone to look after our computers", "we need a company for the
     # support of our computers", "wants one company that handles all of our IT"
     rf"(?:{_NEED}|{_CHOOSE})(?: to (?:have|get|find|hire|bring in|bring on))? {_HELPER}"
-    rf"(?: (?:local|reliable|here|nearby|new))? (?:{_TASK} {_GAP}{{0,6}}?|for {_GAP}{{0,4}}?)"
+    rf"{_HELPER_WHERE} (?:{_TASK} {_GAP}{{0,6}}?|for {_GAP}{{0,4}}?)"
     rf"(?:{_IT_THINGS}){_NOT_SOLD}",
     # "our case management system and the VPN need a new IT provider"
     rf"(?:our|my|the) {_OWN_THINGS_GAP}(?:{_IT_THINGS}) {_GAP}{{0,6}}?(?:need|needs|require"
@@ -793,7 +807,7 @@ VAGUE_REQUESTS = (
     # maintain all of this", "want one provider to manage all five gyms", "need a
     # local company to handle the rest", "need a company to take it over"
     rf"(?:{_NEED}|{_CHOOSE})(?: to (?:have|get|find|hire|bring in|bring on))? {_HELPER}"
-    rf"(?: (?:local|reliable|here|nearby|new))?(?:(?: {_TASK})? (?:{_VAGUE_OBJECT})"
+    rf"{_HELPER_WHERE}(?:(?: {_TASK})? (?:{_VAGUE_OBJECT})"
     rf"| {_SPLIT_TASK})",
     # "Can someone help us?", "could anyone help?"
     r"(?:can|could|would) (?:someone|somebody|anyone|anybody|you|your team) (?:please )?help"
@@ -861,6 +875,12 @@ OWN_IT_CONTEXT = (
     # computer is very slow"
     rf"(?:our|my|the) (?:[\w'/&-]+ ){{0,3}}?(?:{_IT_THINGS}) (?:[\w'/&,-]+ ){{0,8}}?"
     rf"(?:{_BROKEN}|never works?|(?:is|are) (?:very |really |so |too )?(?:old|unreliable))",
+    # the same with the article left out: "tasting room POS keeps freezing", "computer in
+    # the shop keeps getting viruses" (not "Client servers keep crashing", "Servers at our
+    # clients keep crashing")
+    rf"{_CLAUSE_START}(?!(?:their|his|her|your|a|an|every|each|any|some|most|many|all"
+    rf"|clients?|customers?|users?|prospects?)\b){_OWN_THINGS_GAP}(?:{_IT_THINGS}) {_GAP}{{0,8}}?"
+    rf"(?:{_BROKEN})",
 )
 
 #: The sender describes its own organisation, in a line of business other than IT:

@@ -998,6 +998,38 @@ IT_PRICE_QUESTIONS = [
          "queued"),
 ]
 
+# Asking in passing: the article left out, a machine's age, a helper "local-ish (near
+# us)", "what we need is...", "a real IT company"; beside a provider saying the same of
+# its clients' machines or its own selling.
+ASKING_IN_PASSING = [
+    case("pos-keeps-freezing-no-article", said(
+        "tasting room POS keeps freezing and our office pc is like 10 yrs old. need someone "
+        "local-ish (Paso Robles area) to take care of it"), "screened_out", NOT_MSP),
+    case("client-servers-keep-crashing", said(
+        "Client servers keep crashing and we need someone to take care of it overnight."),
+         "queued"),
+    case("computer-in-the-shop-keeps-getting-viruses", said(
+        "computer in the shop keeps getting virus's, need someone to take care of it"),
+         "screened_out", NOT_MSP),
+    case("laptops-at-client-sites-keep-getting-viruses", said(
+        "Laptops at client sites keep getting viruses, so we sell managed AV. Need "
+        "appointments."), "queued"),
+    case("own-server-is-ten-years-old", said("Our server is 10 years old."),
+         "screened_out", NOT_MSP),
+    case("own-it-business-is-fifteen-years-old", said(
+        "Our IT business is 15 years old and we need appointments."), "queued"),
+    case("what-we-need-is-someone-for-our-network", said(
+        "We're a commercial printer. What we actually need is someone to manage the "
+        "prepress network and the 60 PCs."), "screened_out", NOT_MSP),
+    case("what-we-need-is-someone-to-book-meetings", said(
+        "What we need is someone to book meetings with IT directors."), "queued"),
+    case("a-real-it-company-for-our-computers", said(
+        "We're looking for a real IT company to take responsibility for the office "
+        "computers and backups."), "screened_out", NOT_MSP),
+    case("a-real-it-decision-maker", said("We want a real IT decision maker on every call."),
+         "queued"),
+]
+
 ROLES_AND_SPAM = [
     case("technician", said("", role="technician"), "queued", flags=NDM),
     case("other-role", said("", role="other"), "queued", flags=NDM),
@@ -1022,6 +1054,7 @@ TABLE = (QUEUED_PROVIDERS + PROVIDERS_NAMING_CLIENTS + DECLARED_NON_PROVIDERS
          + NOT_TIRE_KICKERS + CURRENT_PROVIDERS
          + IN_HOUSE_IT
          + IT_PRICE_QUESTIONS
+         + ASKING_IN_PASSING
          + ROLES_AND_SPAM)
 
 
