@@ -1326,7 +1326,8 @@ def tuning_rows(name, ids_up_to=None):
     return [row for row in rows if int(row["id"][1:]) <= ids_up_to]
 
 
-@pytest.mark.parametrize(("name", "ids_up_to"), [("tune.jsonl", None), ("tune2.jsonl", 150)])
+@pytest.mark.parametrize(("name", "ids_up_to"), [
+    ("tune.jsonl", None), ("tune2.jsonl", 150), ("tune3.jsonl", None)])
 def test_the_tune_corpus_meets_the_screening_targets(name, ids_up_to):
     """The issue's targets on naturally written submissions (bench/screening_eval.py
     prints the details and every mismatch)."""
