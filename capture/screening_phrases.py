@@ -70,6 +70,20 @@ _NEED = (
     r"|engage|retain|partner with|work with)|after(?:(?<=we're after)|(?<=we are after)"
     r"|(?<=i'm after)|(?<=i am after))|asked for|asking for|asks for|requested|requesting"
     r"|asked (?:me|us) to (?:find|get|hire|look for)"
+    # "what we actually need is someone to...", "all I want is a company that..."
+    r"|(?:need|needs|needed|want|wanted|looking for|are after|am after) is"
+)
+# Asking the price of something: "how much would it cost us", "what do you charge",
+# "price for".  Before IT work it is an end user pricing IT help for itself.
+_PRICE_OF = (
+    r"(?:how much(?: (?:would|will|does|do|is|might)(?: it| that| this)?(?: (?:cost|be|run))?"
+    r"(?: us| me)?)?|what (?:do|would|will|does|might) (?:you|it|that|this) (?:charge|cost|run)"
+    r"(?: us| me)?|(?:price|prices|pricing|cost|costs|rates?|fees?|quotes?) (?:for|of|on))"
+)
+# Units an IT service is priced in; a lead or a meeting is not one.
+_IT_UNIT = (
+    r"(?:workstation|seat|user|device|endpoint|computer|pc|laptop|desktop|server|machine"
+    r"|mailbox)s?"
 )
 # Choosing among providers, which only an organisation buying IT does:
 # "interviewing MSPs", "choosing a new managed IT partner", "issue an RFP for".
@@ -86,7 +100,9 @@ _BUY_GAP = (
     r"(?:(?:a|an|some|the|new|better|reliable|affordable|local|outside|outsourced|dedicated"
     r"|good|proper|ongoing|professional|full-time|part-time|regular|quick|urgent|onsite"
     r"|on-site|remote|experienced|our|my|its|your|one|single|help|with|from|for|quotes?|on"
-    r"|setting|up|getting|own|office|dell|hp|lenovo|apple|24/7|24x7|round-the-clock|\d+) )*"
+    r"|setting|up|getting|own|office|dell|hp|lenovo|apple|24/7|24x7|round-the-clock|\d+"
+    r"|real|actual|competent|capable|solid|trustworthy|dependable|monthly|annual|yearly"
+    r"|weekly) )*"
 )
 # IT equipment and services an organisation has; "it" only after our/my/the,
 # never the pronoun ("can you help us with it?").
@@ -154,6 +170,12 @@ _SOMEONE = (
     r"|agency|business|service|volunteer|technician|tech|guy|pro|techie|geek|outfit|shop)"
 )
 _HELPER = rf"{_SOMEONE}(?: or {_SOMEONE})?"
+# Where the helper should be, after it: "someone local", "someone local-ish (Paso Robles
+# area)".
+_HELPER_WHERE = (
+    r"(?: (?:local(?:-ish)?|reliable|here|nearby|new|in (?:town|the area)))?"
+    r"(?: \([^()\n]{1,40}\))?"
+)
 # What an end user asks done to its IT: "fix our", "someone to look after our".
 _REPAIR = (
     r"fix|repair|troubleshoot|set up|setup|upgrade|replace|secure|sort out|clean up"
@@ -249,8 +271,9 @@ _BROKEN = (
     r"|(?:just |has |have |finally )died|died(?: (?:on|in|during|over|last|this|yesterday"
     r"|today|again)\b|(?= *(?:[.!,;]|$| and | so )))|dies|went down|goes down|gave out"
     r"|gave up|blew up|acts? up|quit working"
-    r"|(?:got|gets|has|caught|picked up) (?:a virus|viruses|malware|ransomware|hacked"
-    r"|infected|compromised)|gives? us (?:fits|grief|trouble|problems|headaches)"
+    r"|(?:got|gets|has|caught|picked up|keeps? getting|keeps? catching) (?:a virus|viruses"
+    r"|virus's|malware|ransomware|hacked|infected|compromised)"
+    r"|gives? us (?:fits|grief|trouble|problems|headaches)"
     r"|keeps? (?:dropping|cutting) (?:off|out)|(?:drop|drops|dropping) off"
     r"|(?:don't|doesn't|won't|can't|cannot|do not|does not|will not) (?:talk to|see|connect"
     r" to|recognize|find|reach|cover)"
@@ -259,6 +282,10 @@ _BROKEN = (
     r"|loses? (?:the )?connection|(?:is|are) (?:(?:very|really|so|too|getting) )?(?:ancient"
     r"|old|obsolete|out of warranty|end of life"
     r"|on (?:its|their) last legs|still on windows (?:7|xp|vista|8))"
+    # "our office pc is like 10 yrs old", "the server is over eight years old"
+    r"|(?:is|are) (?:(?:like|about|around|almost|nearly|over|at least|probably|easily) )?"
+    r"(?:\d+|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)\+? (?:years?|yrs?)"
+    r" old"
 )
 # What an end user wants done to its IT, as it says it after the thing: "looked after".
 _DONE = (
@@ -270,9 +297,13 @@ _DONE = (
 _CURRENT_HELPER = (
     r"(?:our|my|its) (?:(?:current|old|existing|previous|last|actual|in-house|internal|only"
     r"|one|part-time|regular|usual|longtime|long-time|trusted) ){0,2}(?:msp|it (?:company"
-    r"|provider|guy|person|firm|consultant|vendor|manager|staff)|computer (?:guy|person)"
-    r"|tech (?:guy|person)|techie|provider|it support|it department)"
+    r"|provider|guy|person|firm|consultant|vendor|manager|staff|partner)|computer (?:guy|person)"
+    r"|tech (?:guy|person)|techie|provider|it support|it department"
+    r"|managed services? providers?|managed it (?:provider|company|partner))"
 )
+# The same, without the bare "provider", which may be a lead or marketing vendor ("our
+# contract with our provider ends" from an MSP changing lead companies).
+_CURRENT_IT_HELPER = _CURRENT_HELPER.replace("|provider|it support", "|it support")
 
 # Lines of business that are not IT services.  A sector, the word before an
 # organisation's kind: "a law firm", "a title and escrow company".
@@ -645,7 +676,7 @@ OWN_IT_REQUESTS = (
     # "looking for someone to look after our computers", "we need a company for the
     # support of our computers", "wants one company that handles all of our IT"
     rf"(?:{_NEED}|{_CHOOSE})(?: to (?:have|get|find|hire|bring in|bring on))? {_HELPER}"
-    rf"(?: (?:local|reliable|here|nearby|new))? (?:{_TASK} {_GAP}{{0,6}}?|for {_GAP}{{0,4}}?)"
+    rf"{_HELPER_WHERE} (?:{_TASK} {_GAP}{{0,6}}?|for {_GAP}{{0,4}}?)"
     rf"(?:{_IT_THINGS}){_NOT_SOLD}",
     # "our case management system and the VPN need a new IT provider"
     rf"(?:our|my|the) {_OWN_THINGS_GAP}(?:{_IT_THINGS}) {_GAP}{{0,6}}?(?:need|needs|require"
@@ -668,6 +699,18 @@ OWN_IT_REQUESTS = (
     # an end user taking us for a provider
     rf"(?:cost|costs|price|prices|pricing|rates?|quotes?|details|info|information|fees?"
     rf"|brochure) (?:of|for|on|about) your (?:{_IT_HELPERS}){_NOT_SOLD}",
+    # "price for monthly computer support?", "What do you charge per workstation per
+    # month for managed IT?", "how much for someone to manage our gym's computers?",
+    # "how much per seat?" (not "How much for IT companies like us?", "What do you
+    # charge per appointment for managed IT prospects?", "how much does it cost per
+    # month?": those price what we sell; nor "We price per workstation", "How much
+    # revenue per seat do MSPs make?")
+    rf"{_PRICE_OF}(?: per (?:{_IT_UNIT}|month|year|week|hour))*(?: for| to (?:have|get|hire"
+    rf"|bring in))? (?:{_BUY_GAP}(?:(?:it|tech|technical|computer|network|pc|desktop|managed it"
+    rf"|managed) (?:support|services?|help|management|maintenance|assistance)|managed it)"
+    rf"|{_HELPER} {_TASK} {_GAP}{{0,6}}?(?:{_IT_THINGS})){_NOT_SOLD}",
+    rf"(?:{_PRICE_OF}|(?:what(?:'s| is| are) )?(?:your|the) (?:price|cost|rate|fee|charge)s?)"
+    rf"(?: per (?:month|year|week|hour))? per (?:{_IT_UNIT})(?!\w)",
     # "please contact me about IT support for our restaurant", "IT support for our three
     # offices is what we need" (not "IT support for our clients")
     rf"(?:{_IT_HELPERS}) (?:for|at|in|across) (?:all |both |each )?(?:of )?(?:our|my)"
@@ -744,6 +787,17 @@ OWN_IT_REQUESTS = (
     r"|moved away|is unresponsive|is not answering|isn't answering|is overwhelmed"
     r"|never (?:answers|responds|calls back|shows up)|doesn't (?:answer|respond|call back"
     r"|show up)|is too slow|is too expensive|dropped us|takes (?:days|weeks|forever))",
+    # "our contract with our managed services provider ends in June", "before we renew
+    # with our MSP" (not "our contract with our lead gen company ends": a provider changing
+    # its marketing vendor)
+    rf"(?:contract|agreement) with {_CURRENT_IT_HELPER} (?:[\w'-]+ ){{0,2}}?(?:ends|expires"
+    r"|is up|runs out|is ending|is expiring|renews|comes up)"
+    rf"|renew(?:ing)? (?:our |the )?(?:contract |agreement )?with {_CURRENT_IT_HELPER}",
+    # "Our MSP just got bought and service went downhill", "our IT company's support has
+    # gotten worse" (not "our MSP revenue went downhill": a provider's own business)
+    rf"{_CURRENT_IT_HELPER}\b[^.;!?\n]{{0,60}}?\b(?:service|support|response(?: times?)?"
+    r"|responsiveness) (?:[\w'-]+ ){0,2}?(?:went|has gone|have gone|is going|has been going"
+    r"|keeps going|got|has gotten|have gotten|is getting|has got) (?:downhill|worse)",
 )
 
 #: A vague request for a helper ("someone to take care of all of it"), which counts
@@ -753,7 +807,7 @@ VAGUE_REQUESTS = (
     # maintain all of this", "want one provider to manage all five gyms", "need a
     # local company to handle the rest", "need a company to take it over"
     rf"(?:{_NEED}|{_CHOOSE})(?: to (?:have|get|find|hire|bring in|bring on))? {_HELPER}"
-    rf"(?: (?:local|reliable|here|nearby|new))?(?:(?: {_TASK})? (?:{_VAGUE_OBJECT})"
+    rf"{_HELPER_WHERE}(?:(?: {_TASK})? (?:{_VAGUE_OBJECT})"
     rf"| {_SPLIT_TASK})",
     # "Can someone help us?", "could anyone help?"
     r"(?:can|could|would) (?:someone|somebody|anyone|anybody|you|your team) (?:please )?help"
@@ -821,6 +875,12 @@ OWN_IT_CONTEXT = (
     # computer is very slow"
     rf"(?:our|my|the) (?:[\w'/&-]+ ){{0,3}}?(?:{_IT_THINGS}) (?:[\w'/&,-]+ ){{0,8}}?"
     rf"(?:{_BROKEN}|never works?|(?:is|are) (?:very |really |so |too )?(?:old|unreliable))",
+    # the same with the article left out: "tasting room POS keeps freezing", "computer in
+    # the shop keeps getting viruses" (not "Client servers keep crashing", "Servers at our
+    # clients keep crashing")
+    rf"{_CLAUSE_START}(?!(?:their|his|her|your|a|an|every|each|any|some|most|many|all"
+    rf"|clients?|customers?|users?|prospects?)\b){_OWN_THINGS_GAP}(?:{_IT_THINGS}) {_GAP}{{0,8}}?"
+    rf"(?:{_BROKEN})",
 )
 
 #: The sender describes its own organisation, in a line of business other than IT:
@@ -845,6 +905,14 @@ OWN_LINE_OF_BUSINESS = (
     # "I'm the IT manager at a hospital" (not "I'm the IT partner for a dental practice")
     rf"(?:(?:i'm|i am|we're|we are) |^\W*)(?:the |an? )?(?:{_NOT_IT}[\w'-]+ ){{0,2}}?"
     rf"(?:{_ROLE}) (?:of|at|for|with) (?:a |an |the |our |my )?{_LINE_OF_BUSINESS}",
+    # "I'm the only IT person for the sheriff's office", "I'm the in-house tech at a law
+    # firm" (not "I'm the IT guy for a dental practice", nor "I'm the only IT person for
+    # three dental offices": a consultant and its clients)
+    rf"(?:i'm|i am|we're|we are) (?:the |an? )?(?:only|sole|lone|in-house|internal"
+    r"|one-person|one-man|one-woman|full-time|part-time)(?: [\w'-]+)? (?:it|tech|technology"
+    r"|computer|network|systems)(?: (?:person|guy|gal|staff|team|department|dept|tech"
+    r"|technician|admin|administrator|support|help|lead))? (?:of|at|for|with|in) (?:a |an |the"
+    rf" |our |my )?{_LINE_OF_BUSINESS}(?<!s)",
     # "Restaurant owner here", "Dental office manager, two locations." (not "Former
     # restaurant owner here, now running an MSP")
     rf"^\W*{_NOT_A_NAME}(?:{_LOB_WORD} ){{0,3}}?(?:{_KIND_ALONE}|{_SECTOR})"
@@ -1115,8 +1183,10 @@ PRICE_ASKS = (
     # "what's your price?", "whats the cost", "what does it cost", "what are your rates?"
     rf"what(?:'s|s| is| are| does| do| would| will| kind of| sort of)(?: [\w'-]+){{0,4}}"
     rf" (?:{_PRICE_WORD}|charges?)",
-    # "what you charge", "roughly what does a typical month run?"
+    # "what you charge", "roughly what does a typical month run?", "I was wondering what
+    # your rates look like", "curious what the cost would be"
     r"what (?:you|y'all|u) (?:charge|bill|ask)", _RUNS,
+    rf"what (?:your|the) (?:[\w'-]+ )?(?:{_PRICE_WORD})",
     # "send me your pricing", "please email a price list"
     rf"(?:send|give|tell|email|e-mail|share|forward|quote|show) (?:[\w'-]+ ){{0,3}}?"
     rf"(?:{_PRICE_WORD})",
@@ -1160,6 +1230,12 @@ OTHER_REQUESTS = (
     r"(?:[\w'-]+ )?(?:call|meeting|chat|demo|conversation|consultation|zoom|appointment)"
     r"(?! setting)",
     r"call (?:me|us|back)", r"give (?:me|us) a (?:call|ring)",
+    # a visit is a meeting: "come onsite for a walk-through", "set up a time for you to
+    # come see the place", "a site visit"
+    r"(?:come|stop|drop|swing) (?:by|in|out|over|on-?site|on site|see|visit)",
+    r"walk-?through|walk around|site (?:visit|survey|walk)|(?:on-?site|in-person) (?:visit"
+    r"|meeting|assessment)",
+    r"(?:schedule|book|arrange|set up|setup|find|pick) (?:a )?(?:good )?time",
     r"(?:talk|speak|chat|meet)(?: with| to)? (?:you|someone|one of|your)",
     r"(?:can|could|shall|should) we (?:talk|speak|chat|meet|discuss|set up|schedule|start|get)",
     r"let's (?:talk|chat|meet|discuss|set up|schedule)",

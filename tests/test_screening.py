@@ -893,6 +893,10 @@ TIRE_KICKERS = [
     case("pricing-basis-and-the-figure", said(
         "Is your pricing per hour or per lead, and what's the real figure?"), "queued",
          flags=TK),
+    case("wondering-what-your-rates-look-like", said(
+        "Hi there, hope you are well. We are a small MSP near Chicago. I was wondering what "
+        "your rates look like for a typical MSP our size. Looking forward to hearing from "
+        "you. Best regards, Steve"), "queued", flags=TK),
 ]
 
 NOT_TIRE_KICKERS = [
@@ -932,6 +936,98 @@ NOT_TIRE_KICKERS = [
          "queued"),
     case("price-and-how-you-choose", said(
         "Is it priced per meeting? And how do you pick which companies to call?"), "queued"),
+    case("price-and-a-walk-through", said(
+        "Send us your pricing. We'd want whoever bids to come onsite for a walk-through "
+        "first."), "queued"),
+    case("price-and-a-time-to-come-see-us", said(
+        "What are your rates? I can set up a time for you to come see our office."),
+         "queued"),
+]
+
+# The IT provider an end user already has: its contract running out, its service
+# slipping; beside a provider speaking the same way of its lead vendor or its own MSP.
+CURRENT_PROVIDERS = [
+    case("contract-with-our-msp-ends", said(
+        "Our contract with our managed services provider ends in June and the board wants "
+        "three bids."), "screened_out", NOT_MSP),
+    case("contract-with-our-lead-gen-company-ends", said(
+        "Our contract with our lead gen company ends in June and we want better "
+        "appointments."), "queued"),
+    case("contract-with-our-provider-ends", said(
+        "Our contract with our provider ends in June; we want a new appointment setting "
+        "firm."), "queued"),
+    case("our-msps-service-went-downhill", said(
+        "Our MSP just got bought by a bigger company and service went downhill fast. "
+        "4 clinics."), "screened_out", NOT_MSP),
+    case("our-msp-revenue-went-downhill", said(
+        "Our MSP revenue went downhill last year and we need appointments."), "queued"),
+    case("our-msp-got-acquired", said(
+        "Our MSP just got acquired and the new owners want more appointments."), "queued"),
+]
+
+# The one IT person inside an organisation in another line of business, beside a
+# consultant who is the IT person for its clients.
+IN_HOUSE_IT = [
+    case("only-it-person-for-the-sheriffs-office", said(
+        "I'm the only IT person for the sheriff's office. Looking for a partner for "
+        "after-hours coverage."), "screened_out", NOT_MSP),
+    case("it-guy-for-a-dental-practice", said(
+        "I'm the IT guy for a dental practice and two law firms. Need appointments."),
+         "queued"),
+    case("only-it-person-for-three-dental-offices", said(
+        "I'm the only IT person for three dental offices and want to grow."), "queued"),
+]
+
+# An end user asking the price of IT help for itself, beside a provider asking the
+# price of what we sell in the same words.
+IT_PRICE_QUESTIONS = [
+    case("price-for-monthly-computer-support", said("price for monthly computer support?"),
+         "screened_out", NOT_MSP, TK),
+    case("how-much-for-it-companies-like-us", said("How much for IT companies like us?"),
+         "queued", flags=TK),
+    case("how-much-for-someone-to-manage-our-computers", said(
+        "how much for someone to manage our gym's computers and wifi per month?"),
+         "screened_out", NOT_MSP, TK),
+    case("charge-per-appointment-for-managed-it-prospects", said(
+        "What do you charge per appointment for managed IT prospects?"), "queued",
+         flags=TK),
+    case("charge-per-workstation-for-managed-it", said(
+        "What do you charge per workstation per month for managed IT? We have 14."),
+         "screened_out", NOT_MSP, TK),
+    case("we-price-per-workstation", said("We price per workstation and need more clients."),
+         "queued"),
+]
+
+# Asking in passing: the article left out, a machine's age, a helper "local-ish (near
+# us)", "what we need is...", "a real IT company"; beside a provider saying the same of
+# its clients' machines or its own selling.
+ASKING_IN_PASSING = [
+    case("pos-keeps-freezing-no-article", said(
+        "tasting room POS keeps freezing and our office pc is like 10 yrs old. need someone "
+        "local-ish (Paso Robles area) to take care of it"), "screened_out", NOT_MSP),
+    case("client-servers-keep-crashing", said(
+        "Client servers keep crashing and we need someone to take care of it overnight."),
+         "queued"),
+    case("computer-in-the-shop-keeps-getting-viruses", said(
+        "computer in the shop keeps getting virus's, need someone to take care of it"),
+         "screened_out", NOT_MSP),
+    case("laptops-at-client-sites-keep-getting-viruses", said(
+        "Laptops at client sites keep getting viruses, so we sell managed AV. Need "
+        "appointments."), "queued"),
+    case("own-server-is-ten-years-old", said("Our server is 10 years old."),
+         "screened_out", NOT_MSP),
+    case("own-it-business-is-fifteen-years-old", said(
+        "Our IT business is 15 years old and we need appointments."), "queued"),
+    case("what-we-need-is-someone-for-our-network", said(
+        "We're a commercial printer. What we actually need is someone to manage the "
+        "prepress network and the 60 PCs."), "screened_out", NOT_MSP),
+    case("what-we-need-is-someone-to-book-meetings", said(
+        "What we need is someone to book meetings with IT directors."), "queued"),
+    case("a-real-it-company-for-our-computers", said(
+        "We're looking for a real IT company to take responsibility for the office "
+        "computers and backups."), "screened_out", NOT_MSP),
+    case("a-real-it-decision-maker", said("We want a real IT decision maker on every call."),
+         "queued"),
 ]
 
 ROLES_AND_SPAM = [
@@ -955,7 +1051,11 @@ TABLE = (QUEUED_PROVIDERS + PROVIDERS_NAMING_CLIENTS + DECLARED_NON_PROVIDERS
          + WHO_SPEAKS + TROUBLE_WITHOUT_ASKING + IN_OTHER_LANGUAGES_WORDS
          + QUOTED_SPEECH
          + SIZE_AND_BUDGET + TIRE_KICKERS
-         + NOT_TIRE_KICKERS + ROLES_AND_SPAM)
+         + NOT_TIRE_KICKERS + CURRENT_PROVIDERS
+         + IN_HOUSE_IT
+         + IT_PRICE_QUESTIONS
+         + ASKING_IN_PASSING
+         + ROLES_AND_SPAM)
 
 
 def ids(items):
@@ -1226,7 +1326,8 @@ def tuning_rows(name, ids_up_to=None):
     return [row for row in rows if int(row["id"][1:]) <= ids_up_to]
 
 
-@pytest.mark.parametrize(("name", "ids_up_to"), [("tune.jsonl", None), ("tune2.jsonl", 150)])
+@pytest.mark.parametrize(("name", "ids_up_to"), [
+    ("tune.jsonl", None), ("tune2.jsonl", 150), ("tune3.jsonl", None)])
 def test_the_tune_corpus_meets_the_screening_targets(name, ids_up_to):
     """The issue's targets on naturally written submissions (bench/screening_eval.py
     prints the details and every mismatch)."""
