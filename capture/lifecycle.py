@@ -325,7 +325,7 @@ def apply_verdict(session, lead: Lead, verdict, now: datetime, version: str = ""
             continue
         setattr(lead, column, value)
     if lead.status == S.QUEUED and alert:
-        session.add(outbox.alert_for(lead))
+        session.add(outbox.alert_for(lead, now))
 
 
 def add_note(session, lead: Lead, user: StaffUser, now: datetime, body: str) -> Note:

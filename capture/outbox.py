@@ -69,15 +69,15 @@ class PermanentFailure(Exception):
     """This message will never go out as it is; retrying cannot help."""
 
 
-def alert_for(lead: Lead) -> OutboxMessage:
-    """The staff alert for a lead that entered the queue (added to its transaction)."""
-    return OutboxMessage(kind=LEAD_ALERT, lead=lead, payload={"lead": lead.public_id})
-
-
 def lead_alert_row(lead_id: int, public_id: str, now: datetime) -> dict:
-    """The same alert as a row, for intake's direct insert."""
+    """The staff alert for a lead that entered the queue, as the columns of its row:
+    intake inserts it directly, the lead's transaction adds it as an object."""
     return {"kind": LEAD_ALERT, "lead_id": lead_id, "payload": {"lead": public_id},
             "created_at": now, "next_attempt_at": now}
+
+
+def alert_for(lead: Lead, now: datetime) -> OutboxMessage:
+    return OutboxMessage(**lead_alert_row(lead.id, lead.public_id, now))
 
 
 def retry_delay(attempts: int) -> timedelta:

@@ -14,6 +14,9 @@ from capture import contract
 FORM = "application/x-www-form-urlencoded"
 JSON = "application/json"
 MAX_FIELDS = 100
+#: Longer JSON integers are kept as digits: no field holds one, and int() on
+#: thousands of digits is slow and, past 4,300, an error.
+MAX_NUMBER_DIGITS = 100
 
 
 class BodyError(Exception):
@@ -58,9 +61,18 @@ def _from_form(text: str) -> dict[str, str]:
     return values
 
 
+class LongNumber(str):
+    """A JSON number too long for int() (Python refuses over 4,300 digits): kept as its
+    digits, so the field it was sent in gets the usual clear "out of range" answer."""
+
+
+def _number(digits: str) -> int | LongNumber:
+    return LongNumber(digits) if len(digits) > MAX_NUMBER_DIGITS else int(digits)
+
+
 def _from_json(text: str) -> dict[str, str]:
     try:
-        document = json.loads(text)
+        document = json.loads(text, parse_int=_number)
     except (ValueError, RecursionError) as error:
         raise _body_error(422, f"The body is not valid JSON: {error}.") from None
     if not isinstance(document, dict):
@@ -82,6 +94,10 @@ def _from_json(text: str) -> dict[str, str]:
 
 
 def _json_value_as_text(spec: contract.Field, value) -> str:
+    if isinstance(value, LongNumber):
+        if spec.kind == "integer":
+            return str(value)
+        value = 0  # a number where text belongs: refused below like any other number
     if isinstance(value, str):
         return value
     if spec.kind == "integer" and isinstance(value, int) and not isinstance(value, bool):

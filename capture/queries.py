@@ -156,7 +156,10 @@ def _where(filters: Filters, session) -> list:
         clauses.append(Lead.source == filters.source)
     if filters.owner_id:
         clauses.append(Lead.owner_id == filters.owner_id)
-    if filters.stage:
+    if filters.stage == "new":
+        # Leads accepted before stages existed have none: the board counts them as new.
+        clauses.append(Lead.stage.in_(("new", "")))
+    elif filters.stage:
         clauses.append(Lead.stage == filters.stage)
     if filters.flag == NO_FLAGS:
         clauses.append(Lead.flag_count == 0)

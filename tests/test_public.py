@@ -223,6 +223,25 @@ def test_invalid_json_field_is_422_naming_the_field(app, client, submission, fie
     assert stored(app) == []
 
 
+@pytest.mark.parametrize(("field", "digits", "words"), [
+    ("employees", "1" + "0" * 5000, "too many digits"),
+    ("monthly_budget", "-" + "9" * 4301, "digits only"),
+    ("name", "7" * 5000, "not a number"),
+], ids=["employees", "negative-budget", "name"])
+def test_a_bare_json_number_of_thousands_of_digits_is_422_naming_its_field(
+        app, client, submission, field, digits, words):
+    """A JSON number, not a string: json.loads itself used to refuse it, so the answer
+    named the body, not the field."""
+    body = json.dumps(submission | {field: 0}).replace(f'"{field}": 0', f'"{field}": {digits}')
+    response = client.post("/leads", data=body, content_type="application/json",
+                           headers={"Accept": "application/json"})
+    assert response.status_code == 422
+    errors = response.get_json()["errors"]
+    assert list(errors) == [field]
+    assert words.lower() in " ".join(errors[field]).lower()
+    assert stored(app) == []
+
+
 @pytest.mark.parametrize(("field", "value", "words"), INVALID, ids=INVALID_IDS)
 def test_invalid_form_field_is_422_page_with_message_beside_field(
     app, client, submission, field, value, words

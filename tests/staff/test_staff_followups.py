@@ -78,6 +78,17 @@ def test_an_accepted_lead_stays_findable_in_the_leads_list_and_the_header_search
     assert 'action="/staff/leads"' in staff_client.get("/staff/").get_data(as_text=True)
 
 
+def test_the_new_stage_filter_finds_leads_accepted_before_stages_existed(app, staff_client,
+                                                                         accepted):
+    with app.app_context():
+        db.session.scalar(select(Lead).where(Lead.public_id == accepted)).stage = ""
+        db.session.commit()
+    page = staff_client.get("/staff/leads?status=accepted&stage=new").get_data(as_text=True)
+    assert ROW_LINK.findall(page) == [accepted]
+    assert ROW_LINK.findall(staff_client.get("/staff/leads?stage=proposal").get_data(
+        as_text=True)) == []
+
+
 def test_accepting_leads_the_lead_page_with_its_plan_and_next_touch(app, staff_client,
                                                                     accepted):
     page = staff_client.get(f"/staff/leads/{accepted}").get_data(as_text=True)

@@ -9,6 +9,7 @@ from sqlalchemy import select
 from capture.extensions import db
 from capture.models import AuditEntry
 from capture.models import Note
+from capture.models import Touch
 from tests.staff.helpers import add_lead
 from tests.staff.helpers import csrf_token
 from tests.staff.helpers import login
@@ -145,3 +146,61 @@ def test_a_search_for_text_with_line_breaks_or_quotes_works(staff_client, lead):
         assert staff_client.get("/staff/", query_string={"q": text}).status_code == 200
     response = staff_client.get("/staff/", query_string={"q": "North\nwind"})
     assert response.status_code == 400
+
+
+# --- the sales cycle's forms and my account (issue 12's forms, same rule) -------------
+
+@pytest.fixture
+def accepted_lead(staff_client, lead):
+    for action in ("claim", "accept"):
+        token = csrf_token(staff_client, f"/staff/leads/{lead}")
+        assert staff_client.post(f"/staff/leads/{lead}/{action}",
+                                 data={"csrf_token": token}).status_code == 303
+    return lead
+
+
+@pytest.mark.parametrize(("action", "data"), [
+    ("lose", {"reason": "Went with the incumbent{c}"}),
+    ("touches", {"label": "Call{c} back", "due": "2031-01-15", "override": "y"}),
+    ("win", {"value": "2500{c}"}),
+    ("stage", {"stage": "proposal{c}"}),
+])
+@pytest.mark.parametrize("char", CONTROL)
+def test_the_sales_cycle_forms_refuse_control_characters(app, staff_client, accepted_lead,
+                                                         action, data, char):
+    token = csrf_token(staff_client, f"/staff/leads/{accepted_lead}")
+    response = staff_client.post(f"/staff/leads/{accepted_lead}/{action}", data={
+        "csrf_token": token, **{key: value.format(c=char) for key, value in data.items()}})
+    assert response.status_code == 422
+    with app.app_context():
+        assert not [entry for entry in db.session.scalars(select(AuditEntry))
+                    if char in entry.why]
+
+
+@pytest.mark.parametrize("char", CONTROL)
+def test_a_touch_done_note_with_a_control_character_changes_nothing(app, staff_client,
+                                                                    accepted_lead, char):
+    with app.app_context():
+        touch = db.session.scalar(select(Touch).order_by(Touch.due))
+        touch_id = touch.id
+    token = csrf_token(staff_client, f"/staff/leads/{accepted_lead}")
+    response = staff_client.post(f"/staff/touches/{touch_id}/done", data={
+        "csrf_token": token, "outcome": "done", "note": f"Posted{char}", "next": "/staff/today"})
+    assert response.status_code == 303
+    page = staff_client.get("/staff/today").get_data(as_text=True)
+    assert "Nothing was changed. Contains a control character; remove it." in page
+    with app.app_context():
+        assert db.session.get(Touch, touch_id).status == "open"
+
+
+@pytest.mark.parametrize(("url", "data"), [
+    ("/staff/account/time-zone", {"time_zone": "Europe/Paris{c}"}),
+    ("/staff/account/password", {"current": "wrong{c}", "password": "a new long passphrase{c}",
+                                 "confirm": "a new long passphrase{c}"}),
+])
+@pytest.mark.parametrize("char", CONTROL)
+def test_my_account_forms_refuse_control_characters(staff_client, url, data, char):
+    token = csrf_token(staff_client, "/staff/account")
+    response = staff_client.post(url, data={
+        "csrf_token": token, **{key: value.format(c=char) for key, value in data.items()}})
+    assert response.status_code == 422
