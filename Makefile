@@ -49,9 +49,10 @@ run demo: $(STAMP)
 ## test: every test on SQLite (unit, real Pelican builds, the live service, a real
 ## browser), then everything that opens the database again on PostgreSQL (the
 ## browser tests check what people see; the HTTP tests cover the same database paths)
+## (each run on both cores: pytest-xdist, a worker per core, each with its own databases)
 test: $(STAMP) system-packages $(AXE)
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
-	$(BIN)/python -m pytest --db=postgresql --ignore=tests/site --ignore=tests/browser \
+	$(BIN)/python -m pytest -n 2 $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n 2 --db=postgresql --ignore=tests/site --ignore=tests/browser \
 	  --ignore=tests/test_screening.py --ignore=tests/test_project.py $(PYTEST_ARGS)
 
 ## axe: axe-core from the npm registry into tests/browser/node_modules, exactly as
