@@ -11,28 +11,32 @@ bytes as a share of the baseline's. The thank-you page stays out of the
 sitemap but is not noindex (its "Robots: index"): the issue asks it to score
 100 in SEO too, and it leads on to the articles for whoever lands there.
 Performance varies from run to run,
-most on a busy machine (a low benchmarkIndex): rerun before reading much into
-a drop.
+most on a busy machine (a low benchmarkIndex), so each theme is audited
+--rounds times (default 3), the two alternating and taking turns to go first,
+and each score is the median with its min-max.
 Needs node/npm (installs Lighthouse into bench/lighthouse/node_modules once)
 and /usr/bin/chromium (`make test` installs it).
-Run: .venv/bin/python bench/site_audit.py
+Run: .venv/bin/python bench/site_audit.py [--rounds 3]
 """
 
+import argparse
 import functools
 import http.server
 import json
 import logging
 import os
-import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
 import threading
 from pathlib import Path
 
-import pelican
 from pelican import Pelican
 from pelican.settings import read_settings
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from bench.stock_theme import stock_theme  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 AUDITOR = Path(__file__).resolve().parent / "lighthouse"
@@ -70,24 +74,15 @@ def audit(urls: list[str]) -> dict:
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
-def baseline_theme(work: Path) -> Path:
-    """Pelican's notmyidea, plus the page templates our content names (``Template:``
-    in its metadata) as plain pages, so the same content builds with it."""
-    theme = work / "notmyidea-theme"
-    shutil.copytree(Path(pelican.__file__).parent / "themes" / "notmyidea", theme)
-    for path in (ROOT / "content" / "pages").glob("*.md"):
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if line.lower().startswith("template:"):
-                name = line.split(":", 1)[1].strip()
-                (theme / "templates" / f"{name}.html").write_text('{% extends "page.html" %}\n')
-    return theme
-
-
 def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=3)
+    args = parser.parse_args()
     sys.path.insert(0, str(ROOT))
     work = Path(tempfile.mkdtemp(prefix="leadpress-audit-"))
     sites = {}
-    baseline = {"THEME": str(baseline_theme(work)), "PLUGINS": [], "JINJA_ENVIRONMENT": {},
+    baseline = {"THEME": str(stock_theme(work, ROOT / "content" / "pages")), "PLUGINS": [],
+                "JINJA_ENVIRONMENT": {},
                 "DIRECT_TEMPLATES": ["index", "tags", "categories", "authors", "archives"]}
     for name, overrides in (("ours", {}), ("notmyidea", baseline)):
         # The site must be built for the address it is served from.
@@ -96,20 +91,37 @@ def main() -> None:
         (work / name).mkdir()
         build(work / name, base, **overrides)
         sites[name] = (server, base)
-    scores = {name: audit([base + page for page in PAGES]) for name, (_, base) in sites.items()}
+    runs = {name: [] for name in sites}
+    for number in range(args.rounds):
+        order = list(sites) if number % 2 == 0 else list(reversed(sites))
+        for name in order:
+            runs[name].append(audit([sites[name][1] + page for page in PAGES]))
     for server, _ in sites.values():
         server.shutdown()
 
-    print(f"{'page':40} {'theme':10} " + " ".join(f"{c[:6]:>6}" for c in CATEGORIES)
-          + "    bytes    cpu")
+    print(f"Lighthouse, {args.rounds} rounds each, interleaved: median (min-max)")
+    print(f"{'page':38} {'theme':10} " + " ".join(f"{c[:6]:>15}" for c in CATEGORIES)
+          + "       bytes  cpu")
     for page in PAGES:
-        rows = {name: scores[name][sites[name][1] + page] for name in sites}
-        for name, row in rows.items():
-            failed = f"  failed: {', '.join(row['failed'])}" if row["failed"] else ""
-            print(f"{page:40} {name:10} " + " ".join(f"{row[c]:6.2f}" for c in CATEGORIES)
-                  + f" {row['bytes']:8.0f} {row['benchmarkIndex']:6.0f}" + failed)
-        share = rows["ours"]["bytes"] / rows["notmyidea"]["bytes"]
-        print(f"{'':40} ours/baseline bytes: {share:.2f}")
+        bytes_of = {}
+        for name in sites:
+            rows = [run[sites[name][1] + page] for run in runs[name]]
+            cells = [spread([row[c] for row in rows], "{:.2f}") for c in CATEGORIES]
+            bytes_of[name] = statistics.median(row["bytes"] for row in rows)
+            failed = sorted({audit_id for row in rows for audit_id in row["failed"]})
+            print(f"{page:38} {name:10} " + " ".join(f"{cell:>15}" for cell in cells)
+                  + f" {bytes_of[name]:11.0f} "
+                  + f"{statistics.median(row['benchmarkIndex'] for row in rows):4.0f}"
+                  + (f"  failed: {', '.join(failed)}" if failed else ""))
+        print(f"{'':38} ours/baseline bytes: {bytes_of['ours'] / bytes_of['notmyidea']:.2f}")
+
+
+def spread(values: list[float], fmt: str) -> str:
+    """median (min-max), or the value alone when every run agreed."""
+    low, mid, high = min(values), statistics.median(values), max(values)
+    if low == high:
+        return fmt.format(mid)
+    return f"{fmt.format(mid)} ({fmt.format(low)}-{fmt.format(high)})"
 
 
 if __name__ == "__main__":

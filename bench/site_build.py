@@ -11,7 +11,8 @@ peak RSS from os.wait4 (that child's own rusage; RUSAGE_CHILDREN would keep
 the maximum over every child so far), and its CPU seconds, which other
 work on a shared machine disturbs less than wall time. Ours (pelicanconf.py, theme/, the
 leadform and sitemap plugins) and stock Pelican (its default theme,
-PLUGINS = [], the same content and DEFAULT_PAGINATION) alternate, round
+PLUGINS = [], the same content and our DEFAULT_PAGINATION; a plain page template
+for the page our content names, bench/stock_theme.py) alternate, round
 after round, so a slow moment of the machine hits both.
 
 Scenarios:
@@ -48,7 +49,6 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "content"
 SITEURL = "http://127.0.0.1:8000"
-PAGINATION = 3
 HEAVY_MODULES = ("flask", "sqlalchemy", "flask_sqlalchemy", "alembic", "wtforms", "werkzeug")
 FLAVOURS = ("ours", "stock")
 TARGETS = {"time": 1.0, "memory": 1.2}
@@ -159,8 +159,12 @@ def flavour_settings(flavour: str, content: Path, output: Path, cache: Path | No
     if flavour == "ours":
         return {"file": str(ROOT / "pelicanconf.py"),
                 "override": override | {"CAPTURE_URL": f"{SITEURL}/leads"}}
+    from pelican.settings import read_settings
+
+    ours = read_settings(str(ROOT / "pelicanconf.py"))
     stock = {"ARTICLE_PATHS": ["articles"], "PAGE_PATHS": ["pages"], "PLUGINS": [],
-             "DEFAULT_PAGINATION": PAGINATION, "TIMEZONE": "America/New_York"}
+             "THEME": str(output.parent / "notmyidea-theme"),  # made once by main()
+             "DEFAULT_PAGINATION": ours["DEFAULT_PAGINATION"], "TIMEZONE": ours["TIMEZONE"]}
     return {"file": None, "override": override | stock}
 
 
@@ -323,6 +327,10 @@ def main() -> None:
     started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="leadpress-site-build-", dir=args.work_dir) as folder:
         work = Path(folder)
+        sys.path.insert(0, str(ROOT))
+        from bench.stock_theme import stock_theme
+
+        stock_theme(work, CONTENT / "pages")
         corpora, edited = {}, {}
         for size in sizes:
             edited[size] = generate_corpus(size, work / f"content-{size}")

@@ -52,6 +52,7 @@ from sqlalchemy import text  # noqa: E402
 from sqlalchemy.orm import Session  # noqa: E402
 from sqlalchemy.orm import selectinload  # noqa: E402
 
+from bench.staff_login import logged_in  # noqa: E402
 from capture import accounts  # noqa: E402
 from capture import create_app  # noqa: E402
 from capture import demo  # noqa: E402
@@ -188,16 +189,6 @@ def prepare(app, leads: int) -> None:
                                   hasher=accounts.hasher_from_config(app.config))
 
 
-def logged_in(app):
-    client = app.test_client()
-    page = client.get("/staff/login").get_data(as_text=True)
-    token = re.search(r'name="csrf_token"[^>]*value="([^"]+)"', page).group(1)
-    response = client.post("/staff/login", data={"email": EMAIL, "password": PASSWORD,
-                                                 "csrf_token": token})
-    assert response.status_code == 302, "login failed"
-    return client
-
-
 def get_ms(client, url: str) -> float:
     began = time.perf_counter()
     response = client.get(url)
@@ -222,7 +213,7 @@ def run(app, args) -> tuple[dict, dict, str]:
                 cursors[name].append(nxt)
                 db.session.expunge_all()
         db.session.remove()
-    client = logged_in(app)
+    client = logged_in(app, EMAIL, PASSWORD)
     samples: dict[str, dict[str, list[float]]] = {}
     same = {kind: [0, 0] for kind in KINDS}
 

@@ -36,6 +36,7 @@ from sqlalchemy import event  # noqa: E402
 from sqlalchemy import func  # noqa: E402
 from sqlalchemy import select  # noqa: E402
 
+from bench.staff_login import logged_in  # noqa: E402
 from capture import accounts  # noqa: E402
 from capture import create_app  # noqa: E402
 from capture import demo  # noqa: E402
@@ -69,16 +70,6 @@ def seed(app, leads: int, seed_value: int, today: date) -> None:
                             hasher=accounts.hasher_from_config(app.config), password=PASSWORD)
         print(f"seeded {demo.describe(summary)} in {time.perf_counter() - began:.1f} s "
               f"({time.process_time() - cpu:.1f} s of CPU)")
-
-
-def logged_in(app):
-    client = app.test_client()
-    page = client.get("/staff/login").get_data(as_text=True)
-    token = re.search(r'name="csrf_token"[^>]*value="([^"]+)"', page).group(1)
-    response = client.post("/staff/login", data={"email": WHO, "password": PASSWORD,
-                                                 "csrf_token": token})
-    assert response.status_code == 302, "login failed"
-    return client
 
 
 def capture_selects(app, client, url: str) -> tuple[list[tuple[str, tuple, float]], float]:
@@ -174,7 +165,7 @@ def run(app, repeat: int) -> None:
             func.lower(Lead.company).like(f"%{SEARCH_WORD}%")))
     print(f"database: {leads:,} leads, {touches:,} touches; logged in as {WHO}; "
           f"'{SEARCH_WORD}' is in {matches:,} company names")
-    client = logged_in(app)
+    client = logged_in(app, WHO, PASSWORD)
     present, missing, sizes = {}, [], {}
     for name, url in PAGES.items():
         response = client.get(url)  # also warms caches and the template
