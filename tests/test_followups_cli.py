@@ -11,6 +11,7 @@ import pytest
 from icalendar import Calendar
 from sqlalchemy import select
 
+from capture import accounts
 from capture import outbox
 from capture import pipeline
 from capture.emails import MailSettings
@@ -183,3 +184,15 @@ def test_the_pipeline_keeps_owner_and_lead_on_each_touch(app, accepted):
         lead = db.session.scalar(select(Lead))
         owners = {touch.owner_id for touch in db.session.scalars(select(Touch))}
         assert owners == {lead.owner_id}
+
+
+def test_a_disabled_accounts_calendar_feed_is_gone(app, sam, accepted):
+    post_form(sam, "/staff/account/calendar", token_from="/staff/account")
+    page = sam.get("/staff/account").get_data(as_text=True)
+    url = page.split('id="calendar-url" class="wide" readonly value="', 1)[1].split('"', 1)[0]
+    path = "/" + url.split("://", 1)[1].split("/", 1)[1]
+    anonymous = app.test_client()
+    assert anonymous.get(path).status_code == 200
+    with app.app_context():
+        accounts.disable(db.session, "sam@example.com")
+    assert anonymous.get(path).status_code == 404

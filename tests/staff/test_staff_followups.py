@@ -102,6 +102,21 @@ def test_accepting_leads_the_lead_page_with_its_plan_and_next_touch(app, staff_c
     assert 'href="mailto:dana@northwind-it.example"' in page
 
 
+def test_a_touch_added_from_the_lead_page_joins_the_plan_and_keeps_its_spacing(
+        app, staff_client, accepted):
+    far = (utc_today() + timedelta(days=400)).isoformat()
+    response = act(staff_client, accepted, "touches", label="Invite to the spring webinar",
+                   due=far)
+    assert response.status_code == 303
+    assert "Invite to the spring webinar" in staff_client.get(
+        f"/staff/leads/{accepted}").get_data(as_text=True)
+    too_close = (utc_today() + timedelta(days=401)).isoformat()
+    refused = act(staff_client, accepted, "touches", label="Call again", due=too_close)
+    assert refused.status_code == 409
+    assert "Invite to the spring webinar" in refused.get_data(as_text=True)
+    assert "Call again" not in [touch.label for touch in plan_of(app, accepted)]
+
+
 def today_html(client, who=""):
     response = client.get("/staff/today" + (f"?who={who}" if who else ""))
     assert response.status_code == 200
