@@ -30,6 +30,7 @@ from capture.models import AuditEntry
 from capture.models import Lead
 from capture.screening import rules_from_config
 from tests import postgres
+from tests.smtp_sink import SmtpSink
 
 TEST_CONFIG = {
     "TESTING": True,
@@ -79,6 +80,15 @@ def pytest_collection_modifyitems(config, items):
             and "postgres_server" in getattr(item, "fixturenames", ())]
     config.hook.pytest_deselected(items=[item for item in items if item not in kept])
     items[:] = kept
+
+
+@pytest.fixture
+def sink():
+    """A running SMTP sink; the test may take it down() and up() again."""
+    sink = SmtpSink()
+    sink.up()
+    yield sink
+    sink.down()
 
 
 @pytest.fixture(scope="session")

@@ -27,20 +27,11 @@ from tests.staff.helpers import csrf_token
 from tests.staff.helpers import login
 from tests.staff.helpers import make_staff
 from tests.staff.helpers import post_form
-from tests.test_outbox import SmtpSink
 
 
 def utc_today() -> date:
     """The staff pages' "today" for an account in UTC, the default time zone."""
     return datetime.now(UTC).date()
-
-@pytest.fixture
-def sink():
-    sink = SmtpSink()
-    sink.up()
-    yield sink
-    sink.down()
-
 
 @pytest.fixture
 def app(database_url, sink):

@@ -20,7 +20,6 @@ from capture.extensions import db
 from capture.mailer import SmtpMailer
 from capture.models import Lead
 from tests.conftest import make_app
-from tests.test_outbox import SmtpSink
 
 
 def encoded(text: str, kind: str = "q") -> str:
@@ -44,14 +43,6 @@ PAYLOADS = [
 ]
 EXPECTED_HEADERS = {"Subject", "From", "To", "X-Leadpress-Lead", "Message-ID",
                     "Content-Type", "Content-Transfer-Encoding", "MIME-Version"}
-
-
-@pytest.fixture
-def sink():
-    sink = SmtpSink()
-    sink.up()
-    yield sink
-    sink.down()
 
 
 @pytest.fixture
