@@ -49,6 +49,9 @@ class Defaults:
     # How many touches each group of the Today page shows before "all N"; a group in
     # full is paged by the same number.
     TODAY_GROUP_SIZE = 25
+    # How long the reports page keeps its figures (per worker) before counting again;
+    # 0 counts on every visit. The CSV download and `report funnel` always count afresh.
+    REPORTS_CACHE_SECONDS = 60
 
     SCREEN_MAX_EMPLOYEES = 500
     SCREEN_MIN_MONTHLY_BUDGET = 1500
