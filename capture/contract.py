@@ -143,6 +143,8 @@ FIELDS: tuple[Field, ...] = (
 )
 
 FIELDS_BY_NAME = {spec.name: spec for spec in FIELDS}
+#: Each field's choices as a lookup, for the labels staff lists show on every row.
+CHOICE_LABELS = {spec.name: dict(spec.choices) for spec in FIELDS}
 #: Fields a person fills in, in the order the page shows them.
 VISIBLE_FIELDS = tuple(f for f in FIELDS if f.kind not in ("hidden", "honeypot"))
 
@@ -152,7 +154,7 @@ def choice_label(field_name: str, value: str, short: bool = False) -> str:
     (MSP)", or "MSP" if ``short``); an unknown value is shown as stored."""
     if short and value in SHORT_LABELS.get(field_name, {}):
         return SHORT_LABELS[field_name][value]
-    return dict(FIELDS_BY_NAME[field_name].choices).get(value, value)
+    return CHOICE_LABELS[field_name].get(value, value)
 
 
 HIDDEN_FIELDS = tuple(f for f in FIELDS if f.kind == "hidden")

@@ -17,6 +17,7 @@ from email.message import EmailMessage
 from email.utils import parseaddr
 
 from capture import contract
+from capture import followup
 
 # Header lines up to the RFC's 998: the default 78 folds a long subject with
 # parentheses before its first word, and mail clients then show a leading space.
@@ -103,8 +104,8 @@ def followup_digest(user, day, touches, *, settings: MailSettings,
                     message_id: str | None = None) -> EmailMessage:
     """One staff member's due and overdue touches for their day, with how to reach
     each person, and links to Today and each lead."""
-    overdue = [touch for touch in touches if touch.due < day]
-    due = [touch for touch in touches if touch.due >= day]
+    agenda = followup.agenda(touches, day)  # touches due by ``day``: no "this week"
+    overdue, due = agenda.overdue, agenda.due_today
     line = contract.one_line
     lines = [f"Your follow-ups for {day:%A %B %-d, %Y}: {len(due)} due today, "
              f"{len(overdue)} overdue.", ""]

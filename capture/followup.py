@@ -192,12 +192,10 @@ class Agenda:
 WEEK_AHEAD = 6
 
 
-def agenda(touches: Sequence, today: date, due_of=lambda touch: touch.due,
-           totals: dict | None = None) -> Agenda:
+def agenda(touches: Sequence, today: date, due_of=lambda touch: touch.due) -> Agenda:
     """Sort open touches into the Today page's three groups (later ones are left out),
-    each oldest first; ``due_of`` reads a touch's due date, ``totals`` says how many
-    each group holds when ``touches`` are only the first of each."""
-    result = Agenda(today, totals=dict(totals or {}))
+    each oldest first; ``due_of`` reads a touch's due date."""
+    result = Agenda(today)
     horizon = today + timedelta(days=WEEK_AHEAD)
     for touch in sorted(touches, key=due_of):
         due = due_of(touch)

@@ -297,12 +297,17 @@ def count(session, filters: Filters) -> int:
     return session.scalar(select(func.count()).select_from(Lead).where(*_where(filters, session)))
 
 
+def reason_sums(*also) -> list:
+    """One SUM per reason id, in REASONS order: the rows that carry it (and meet
+    ``also``), counted in the same pass as whatever else the SELECT reads."""
+    return [func.sum(case((and_(carries(Lead.reasons, reason_id), *also), 1), else_=0))
+            for reason_id in REASONS]
+
+
 def reason_counts(session, filters: Filters) -> Counter:
     """How many leads of the list carry each reason id (a lead may carry several),
     in one pass over the list's rows."""
-    columns = [func.sum(case((carries(Lead.reasons, reason_id), 1), else_=0))
-               for reason_id in REASONS]
-    totals = session.execute(select(*columns).where(*_where(filters, session))).one()
+    totals = session.execute(select(*reason_sums()).where(*_where(filters, session))).one()
     return Counter({reason_id: total for reason_id, total in zip(REASONS, totals, strict=True)
                     if total})
 

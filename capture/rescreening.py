@@ -77,7 +77,7 @@ def _candidates(session, since: datetime | None):
     handled = exists().where(AuditEntry.lead_id == Lead.id,
                              AuditEntry.action.in_(HUMAN_VERDICTS))
     query = (select(Lead).where(Lead.status.in_(UNHANDLED), ~handled)
-             .order_by(Lead.id).execution_options(yield_per=500))
+             .order_by(Lead.id))
     if since is not None:
         query = query.where(Lead.received_at >= since)
     return session.scalars(query)
@@ -91,8 +91,7 @@ def rescreen(session, *, screen, rules, version: str, now: datetime,
     report = RescreenReport(version)
     for lead in list(_candidates(session, since)):
         report.examined += 1
-        values = {spec.name: getattr(lead, spec.name) for spec in contract.FIELDS}
-        verdict = screen(values, rules)
+        verdict = screen(lifecycle.screening_values(lead), rules)
         new = lifecycle.verdict_columns(verdict, now, version)
         if (new["status"], _ids(new["reasons"]), _ids(new["flags"])) == (
                 lead.status, _ids(lead.reasons), _ids(lead.flags)):

@@ -49,11 +49,13 @@ def today_page():
     page = _page_number() if show else 1
     day = today()
     horizon = day + timedelta(days=followup.WEEK_AHEAD)
-    touches = [touch for group in ((show,) if show else queries.AGENDA_GROUPS)
-               for touch in queries.agenda_touches(db.session, group, day, horizon, owner_id,
-                                                   limit=size, offset=(page - 1) * size)]
-    totals = queries.agenda_totals(db.session, day, horizon, owner_id)
-    return render_template("staff/today.html", agenda=followup.agenda(touches, day, totals=totals),
+    # Each group comes from its own query, already in order: no sorting into groups here.
+    groups = {group: queries.agenda_touches(db.session, group, day, horizon, owner_id,
+                                            limit=size, offset=(page - 1) * size)
+              for group in ((show,) if show else queries.AGENDA_GROUPS)}
+    agenda = followup.Agenda(day, **groups,
+                             totals=queries.agenda_totals(db.session, day, horizon, owner_id))
+    return render_template("staff/today.html", agenda=agenda,
                            everyone=everyone, show=show, page=page, size=size,
                            outcomes=OUTCOMES)
 

@@ -2,7 +2,6 @@
 those staff released, with the latest override reasons: the evidence for tuning."""
 
 from flask import render_template
-from sqlalchemy import case
 from sqlalchemy import exists
 from sqlalchemy import func
 from sqlalchemy import select
@@ -24,16 +23,12 @@ def day_counts(session):
     """(day, reason, screened out, released) for every day with a screened-out lead."""
     released = exists().where(AuditEntry.lead_id == Lead.id, AuditEntry.action == "release")
     day = func.date(Lead.received_at)
-    columns = []
-    for reason in REASONS:
-        carries = queries.carries(Lead.reasons, reason)
-        columns += [func.sum(case((carries, 1), else_=0)),
-                    func.sum(case((carries & released, 1), else_=0))]
-    rows = session.execute(select(day, *columns).where(queries.carries_any(Lead.reasons))
-                           .group_by(day))
+    rows = session.execute(
+        select(day, *queries.reason_sums(), *queries.reason_sums(released))
+        .where(queries.carries_any(Lead.reasons)).group_by(day))
     for row in rows:
         for index, reason in enumerate(REASONS):
-            yield row[0], reason, row[1 + 2 * index], row[2 + 2 * index]
+            yield row[0], reason, row[1 + index], row[1 + len(REASONS) + index]
 
 
 @bp.get("/screening")

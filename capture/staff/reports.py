@@ -24,7 +24,6 @@ from flask import url_for
 from markupsafe import Markup
 from sqlalchemy import Float
 from sqlalchemy import bindparam
-from sqlalchemy import case
 from sqlalchemy import func
 from sqlalchemy import literal
 from sqlalchemy import select
@@ -38,7 +37,7 @@ from capture.extensions import db
 from capture.models import AuditEntry
 from capture.models import Lead
 from capture.models import UTCDateTime
-from capture.queries import carries
+from capture.queries import reason_sums
 from capture.staff import bp
 from capture.staff import now
 from capture.vocabulary import REASONS
@@ -99,9 +98,7 @@ def status_counts(session, by: str = "source") -> list[reports.StatusCount]:
 def reason_counts(session, by: str, *where) -> list[reports.ReasonCount]:
     """Per key and reason id, the leads ``where`` selects that carry it."""
     key, group = _keys(by)
-    carrying = [func.sum(case((carries(Lead.reasons, reason), 1), else_=0))
-                for reason in REASONS]
-    rows = session.execute(select(key, *carrying).where(*where).group_by(*group))
+    rows = session.execute(select(key, *reason_sums()).where(*where).group_by(*group))
     return [reports.ReasonCount(key_value, reason, int(leads))
             for key_value, *numbers in rows
             for reason, leads in zip(REASONS, numbers, strict=True) if leads]
