@@ -145,7 +145,7 @@ EVIDENCE_LENGTH = 120
 #: The rule code's own version: raise it whenever this module reads text or
 #: judges differently, so ``rules_version`` changes with the code as well as
 #: with the thresholds and phrase lists.
-RULES_CODE_VERSION = 14
+RULES_CODE_VERSION = 15
 
 # Question openers; a fragment starting with one asks something.
 _QUESTION_WORDS = frozenset({
@@ -532,12 +532,13 @@ def _price_only_request(text: _Text, rules: ScreeningRules) -> tuple[int, int] |
     if asked is None:
         return None
     for start, end in clauses:
+        in_price_clause = start <= asked[0] < end
         for fragment in _fragments(text.norm[start:end]):
             if _search(rules.other_requests, fragment):
                 return None
             if _search(rules.price_terms, fragment) or _fullmatch(rules.pleasantries, fragment):
                 continue
-            if _is_question(fragment):
+            if _is_question(fragment, opener_only=in_price_clause):
                 return None
     return asked
 
@@ -550,15 +551,19 @@ def _price_ask(clause: str, rules: ScreeningRules) -> re.Match[str] | None:
     return None if _search(rules.own_price_mentions, clause) else hit
 
 
-def _is_question(fragment: str) -> bool:
+def _is_question(fragment: str, *, opener_only: bool = False) -> bool:
     """Opens with a question word, or ends in "?" with at least two words.
 
-    One word before a "?" is usually a name or a sign-off ("..., Bob?").
+    One word before a "?" is usually a name or a sign-off ("..., Bob?").  In the
+    clause that asks the price, only an opener counts: the "?" there belongs to
+    the price question ("how much for a plan covering 4 laptops and a NAS?").
     """
     words = re.findall(r"[^\W_]+", fragment.lower())
     if not words:
         return False
-    return words[0] in _QUESTION_WORDS or (fragment.rstrip().endswith("?") and len(words) > 1)
+    if words[0] in _QUESTION_WORDS:
+        return True
+    return not opener_only and fragment.rstrip().endswith("?") and len(words) > 1
 
 
 # ---------------------------------------------------------------------------

@@ -59,6 +59,8 @@ _PEOPLE = (
     r"|engineers|realtors|agents|brokers|physicians|therapists|chiropractors|veterinarians"
     r"|vets|pharmacists|teachers|principals|pastors|administrators|managers|directors"
     r"|executives|cfos|ceos|founders|entrepreneurs|landlords|restaurateurs|franchisees"
+    r"|cios|ctos|cisos|coos|presidents|partners|buyers|decision makers|it directors"
+    r"|it managers"
 )
 
 # What an end user says it needs, wants or is looking for.
@@ -92,7 +94,7 @@ _CHOOSE = (
     r"|compar(?:e|es|ing)|vett?(?:ing)?|shop(?:ping)? (?:around )?for|bring(?:ing)? (?:on|in)"
     r"|review(?:s|ing)?|consider(?:s|ing)?|looking at|(?:getting|taking) (?:quotes|bids) from"
     r"|mov(?:e|ing) to|switch(?:ing)? to|hir(?:e|ing)|engag(?:e|ing)|retain(?:ing)?"
-    r"|onboard(?:ing)?|(?:an )?rfp (?:[\w'-]+ ){0,3}?(?:for|to)|request(?:ing)? proposals?"
+    r"|onboard(?:ing)?|line(?:s|ing)? up|(?:an )?rfp (?:[\w'-]+ ){0,3}?(?:for|to)|request(?:ing)? proposals?"
     r" (?:for|from)|proposals? from|bids? (?:for|from)|quotes? from"
 )
 # Small words allowed between the need and the thing: "need a reliable ...".
@@ -119,6 +121,7 @@ _IT_THINGS = (
     r"|desktop support|tech support|infrastructure|equipment|technology|erp|emr|ehr"
     r"|website hosting|hosting|file shares?|shared drives?|databases?|devices|hardware"
     r"|card readers?|cash registers?|smartboards|projectors|access points|modems|antivirus"
+    r"|secure (?:way|portal|access|connection)"
     r"|phone lines|tech(?:(?<=our tech)|(?<=my tech)|(?<=the tech))(?! (?:guy|person|people"
     r"|team|company|firm|support|industry|sector|market|space))"
     r"|(?:it|tech|technology|computer) (?:side|stuff|needs|setup|set-up|environment|upgrade"
@@ -144,7 +147,8 @@ _SOLD_WORD = (
 # People and firms an end user hires for its IT: "an MSP", "IT support", "a managed
 # SOC/SIEM and network monitoring provider".
 _IT_HELPERS = (
-    r"(?:it|tech|technical|technology|computer|network|pc) (?:support|services?|help|helpdesk"
+    r"(?:it|tech|technical|technology|computer|network|pc|desktop|end[- ]user|user"
+    r"|managed desktop|managed network|onsite|on-site) (?:support|services?|help|helpdesk"
     r"|help desk|solutions?|consulting|assistance|management|outsourcing|repairs?)"
     r"(?: services| support)?(?: (?:company|companies|firm|provider|partner|team|person|guy))?"
     r"|msps?|mssps?|vars?|value[- ]added resellers?|managed service providers?"
@@ -292,7 +296,8 @@ _DONE = (
     r"looked after|fixed|repaired|managed|maintained|supported|set up|serviced|upgraded"
     r"|replaced|sorted(?: out)?|secured|taken care of|monitored|backed up|installed"
     r"|configured|imaged|updated|patched|cleaned up|handled|migrated|moved|looked at"
-    r"|checked(?: out)?|wired|networked|protected|done properly|done right"
+    r"|checked(?: out)?|wired|networked|protected|done properly|done right|redone|rebuilt"
+    r"|refreshed|overhauled|reworked|redesigned|fixed up|modernized|modernised"
 )
 _CURRENT_HELPER = (
     r"(?:our|my|its) (?:(?:current|old|existing|previous|last|actual|in-house|internal|only"
@@ -671,7 +676,7 @@ OWN_IT_REQUESTS = (
     # "interviewing MSPs to take over", "choosing a new managed IT partner",
     # "evaluating managed service providers", "an RFP for a managed SOC provider"
     rf"(?:{_CHOOSE}) (?:(?:a|an|the|our|new|one|several|some|other|different|potential"
-    rf"|prospective|outside|local|\d+) )*(?:{_IT_HELPERS}|managed (?:[\w/&-]+ ){{0,4}}?"
+    rf"|prospective|outside|local|two|three|four|five|a few|\d+) )*(?:{_IT_HELPERS}|managed (?:[\w/&-]+ ){{0,4}}?"
     rf"(?:services|{_HELPER_NOUN})){_NOT_SOLD}",
     # "looking for someone to look after our computers", "we need a company for the
     # support of our computers", "wants one company that handles all of our IT"
@@ -798,6 +803,20 @@ OWN_IT_REQUESTS = (
     rf"{_CURRENT_IT_HELPER}\b[^.;!?\n]{{0,60}}?\b(?:service|support|response(?: times?)?"
     r"|responsiveness) (?:[\w'-]+ ){0,2}?(?:went|has gone|have gone|is going|has been going"
     r"|keeps going|got|has gotten|have gotten|is getting|has got) (?:downhill|worse)",
+    # "supplement our internal staff with a managed service partner" (an IT department
+    # buying help; not "add a white-label helpdesk to our team")
+    rf"(?:supplement|augment|complement|back ?fill|extend) (?:our |my |the )?(?:internal"
+    rf"|in-house|existing) (?:it )?(?:staff|team|department|people|resources) with (?:an? )?"
+    rf"(?:outside |external )?(?:{_IT_HELPERS}|managed (?:[\w/&-]+ ){{0,3}}?"
+    rf"(?:services|{_HELPER_NOUN}))",
+    # "how much do you charge to look after 12 computers at our bakery?"
+    rf"(?:how much|what) (?:do|would|will|does) (?:you|it) (?:charge|cost|ask|want) (?:us |me )?"
+    rf"to (?:{_LOOK_AFTER}) {_GAP}{{0,6}}?(?:{_IT_THINGS}){_NOT_SOLD}",
+    # "we need help moving our patient x-rays to a new server", "we want help setting up
+    # the new laptops"
+    rf"(?:{_NEED}) (?:some |a little |urgent )?help (?:with )?(?:moving|migrating|setting up"
+    rf"|installing|upgrading|replacing|securing|backing up|fixing|getting|switching|wiring"
+    rf"|networking|connecting|cleaning up) {_GAP}{{0,8}}?(?:{_IT_THINGS}){_NOT_SOLD}",
 )
 
 #: A vague request for a helper ("someone to take care of all of it"), which counts
@@ -817,7 +836,9 @@ VAGUE_REQUESTS = (
     rf" |over )?(?:and )?)?(?:{_LOOK_AFTER}) (?:{_VAGUE_OBJECT})",
     # "no one to manage them", "nobody handles the network"
     rf"(?:no one|no-one|nobody|noone)(?: here| in-house| on staff)? (?:to |(?:who )?(?:can"
-    rf"|knows how to|is able to|has time to) )?(?:{_LOOK_AFTER})",
+    rf"|knows how to|is able to|has time to) )?(?:{_LOOK_AFTER})"
+    r"(?! (?:outbound|sales|marketing|prospecting|cold calls?|cold calling|calls|follow-?ups?"
+    r"|business development|biz ?dev|lead gen|new business)(?!\w))",
     # "Looking for a consultant.", "we would like someone reliable and local."
     rf"(?:{_NEED}) {_SOMEONE}(?: (?:local|reliable|nearby|dependable|here)(?: (?:and|&) "
     r"(?:local|reliable|nearby|dependable|trustworthy|responsive|affordable|honest))?)?"
@@ -838,6 +859,10 @@ VAGUE_REQUESTS = (
     r"|get|interested in|looking for|quote (?:for|on)|price (?:for|of)|cost of) (?:a |an |the "
     r"|your )?(?:[\w-]+ ){0,2}?(?:support|service|maintenance) (?:plan|contract|agreement"
     r"|package)s?",
+    # "what would monthly support cost for a 20 person office?"
+    r"(?:what|how much) (?:would|does|do|will|is|might) (?:a |an |the )?(?:monthly |ongoing "
+    r"|basic |full |regular )?(?:it |tech |computer |network )?(?:support|maintenance)"
+    r" (?:cost|costs|run|be)(?!\w)",
     # "please help us with this"
     r"(?:help|assist) (?:us|me) with (?:this|that|it|all of (?:this|it))",
     # "We need an upgrade.", "we'd like a full refresh"
@@ -1188,15 +1213,16 @@ PRICE_ASKS = (
     r"what (?:you|y'all|u) (?:charge|bill|ask)", _RUNS,
     rf"what (?:your|the) (?:[\w'-]+ )?(?:{_PRICE_WORD})",
     # "send me your pricing", "please email a price list"
-    rf"(?:send|give|tell|email|e-mail|share|forward|quote|show) (?:[\w'-]+ ){{0,3}}?"
+    rf"(?:send|give|tell|email|e-mail|share|forward|quote|show|advise|let (?:me|us) know)"
+    rf" (?:[\w'-]+ ){{0,3}}?"
     rf"(?:{_PRICE_WORD})",
     # "Ballpark cost for a campaign?", "pricing for 3 months?"
-    rf"(?:{_PRICE_WORD})(?: [\w'-]+){{0,6}} ?\?",
+    rf"(?:{_PRICE_WORD})(?: [\w'-]+){{0,12}} ?\?",
     # "price list please", "pricing info please", "please send pricing"
     rf"(?:{_PRICE_WORD})(?: (?:info|information|details|sheet|list|breakdown|guide))? please",
     rf"please (?:[\w'-]+ ){{0,3}}?(?:{_PRICE_WORD})",
     # "I'd like a quote", "interested in pricing", "just want to know your prices"
-    rf"(?:need|want|would like|we'd like|i'd like|looking for|interested in|request"
+    rf"(?<!n't )(?<!not )(?:need|want|would like|we'd like|i'd like|looking for|interested in|request"
     rf"|requesting|get|getting|know|see|hear|check) (?:a |an |the |your |some )?"
     rf"(?:{_PRICE_WORD}|estimate|ballpark|(?:rough )?(?:number|figure)(?! of))",
     # "What kind of investment are we talking about?", "what's the damage?", "What
@@ -1246,6 +1272,11 @@ OTHER_REQUESTS = (
     r"(?<!pricing information)(?<!pricing info)(?<!pricing details)(?<!cost information)"
     r"(?<!cost info)(?<!cost details)(?<!rate information)(?<!rate info)(?<!rate details)",
     r"learn more", r"tell (?:me|us) (?:more|about|how|what|which|who)", r"explain",
+    # "understand how the handoff works", "to discuss a campaign" (not "how your pricing
+    # works", "discuss your rates": those ask the price)
+    r"understand how",
+    r"how (?!(?:your |the )?(?:pric|cost|rate|fee))(?:[\w'-]+ ){1,3}works?(?!\w)",
+    r"discuss(?:ing)?(?= (?!(?:your |the )?(?:pric|cost|rate|fee)))",
     r"target(?:s|ed|ing)?", r"decision[ -]makers?", r"availability|available",
     r"start(?:ing)? (?:date|next|in|on|soon)", r"contract (?:terms?|length)",
     r"minimum (?:term|commitment|contract)", r"guarantee[sd]?", r"results",

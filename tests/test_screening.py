@@ -1045,6 +1045,71 @@ ROLES_AND_SPAM = [
     case("whitespace-honeypot-is-not-spam", said("", company_fax="  \t\n "), "queued"),
 ]
 
+# The fourth corpus's lessons, each end user beside its provider look-alike.
+BUYING_IN_OTHER_WORDS = [
+    case("it-department-supplements-its-staff", said(
+        "Our IT department would like to supplement internal staff with a managed service "
+        "partner for after-hours desktop support."), "screened_out", NOT_MSP),
+    case("provider-supplements-clients-staff", said(
+        "We supplement our clients' internal IT staff with after-hours desktop support and "
+        "want more meetings."), "queued"),
+    case("cio-lines-up-security-providers", said(
+        "Our CIO asked me to line up three managed security providers for an MDR "
+        "evaluation."), "screened_out", NOT_MSP),
+    case("provider-meets-cios-evaluating-providers", said(
+        "We need you to line up meetings with CIOs evaluating managed security providers."),
+         "queued"),
+    case("hotel-wifi-redone", said("Our hotel needs the guest wifi redone before summer."),
+         "screened_out", NOT_MSP),
+    case("provider-redoes-hotel-wifi", said(
+        "We redo guest wifi for hotels and need meetings with hotel general managers."),
+         "queued"),
+    case("practice-needs-help-moving-to-a-server", said(
+        "We need help moving our patient x-rays and imaging to a new server."),
+         "screened_out", NOT_MSP),
+    case("provider-helps-practices-move", said(
+        "We help practices moving their x-rays to a new server and need more meetings."),
+         "queued"),
+    case("broker-wants-secure-access", said(
+        "Our broker wants someone to set up a secure way to get to the transaction files."),
+         "screened_out", NOT_MSP),
+    case("provider-sets-up-secure-access", said(
+        "We set up a secure way for law firms to reach their files and want more partner "
+        "meetings."), "queued"),
+    case("health-system-rfp-for-desktop-support", said(
+        "Our health system (2,300 employees) is issuing an RFP for managed desktop support.",
+        employees=2300), "screened_out", NOT_MSP + ("too_large",)),
+    case("provider-stretched-thin-nobody-doing-outbound", said(
+        "Our team is stretched thin - 9 engineers and nobody doing outbound. Our clinics "
+        "love us."), "queued"),
+]
+
+PRICE_QUESTIONS_IN_OTHER_WORDS = [
+    case("bakery-prices-looking-after-its-computers", said(
+        "how much do you charge to look after 12 computers at our bakery?",
+        monthly_budget=500), "screened_out", NOT_MSP + ("under_budget",), TK),
+    case("provider-prices-appointments-with-practices", said(
+        "How much do you charge to set up appointments with practices that have 12 "
+        "computers?"), "queued", flags=TK),
+    case("office-prices-monthly-support", said(
+        "what would monthly support cost for a 20 person accounting office? we have one "
+        "server"), "screened_out", NOT_MSP, TK),
+    case("question-mark-ends-the-price-clause", said(
+        "Hi, how much for a monthly plan covering 4 laptops and a NAS? Small design studio."),
+         "screened_out", NOT_MSP, TK),
+    case("price-and-a-call-in-one-clause", said(
+        "How much for a campaign, and can you call me?"), "queued"),
+    case("price-set-aside-asks-how-it-works", said(
+        "I don't need the price yet, just want to understand how the handoff works."),
+         "queued"),
+    case("kindly-advise-your-rates", said(
+        "Kindly advise your rates for an outbound campaign."), "queued", flags=TK),
+    case("pricing-and-to-discuss", said(
+        "Would like pricing and to discuss a campaign recruiting MSP partners."), "queued"),
+    case("long-price-question", said(
+        "cost for 1 month of cold calling to dental offices in NJ?"), "queued", flags=TK),
+]
+
 TABLE = (QUEUED_PROVIDERS + PROVIDERS_NAMING_CLIENTS + DECLARED_NON_PROVIDERS
          + END_USERS_WHO_PICKED_MSP + LINE_OF_BUSINESS + ASKING_IN_OTHER_WORDS + OWN_CUSTOMERS
          + MORE_LINES_OF_BUSINESS + PROVIDERS_IN_OTHER_WORDS + REQUESTS_IN_EVERYDAY_WORDS
@@ -1055,6 +1120,7 @@ TABLE = (QUEUED_PROVIDERS + PROVIDERS_NAMING_CLIENTS + DECLARED_NON_PROVIDERS
          + IN_HOUSE_IT
          + IT_PRICE_QUESTIONS
          + ASKING_IN_PASSING
+         + BUYING_IN_OTHER_WORDS + PRICE_QUESTIONS_IN_OTHER_WORDS
          + ROLES_AND_SPAM)
 
 
@@ -1327,7 +1393,7 @@ def tuning_rows(name, ids_up_to=None):
 
 
 @pytest.mark.parametrize(("name", "ids_up_to"), [
-    ("tune.jsonl", None), ("tune2.jsonl", 150), ("tune3.jsonl", None)])
+    ("tune.jsonl", None), ("tune2.jsonl", 150), ("tune3.jsonl", None), ("tune4.jsonl", None)])
 def test_the_tune_corpus_meets_the_screening_targets(name, ids_up_to):
     """The issue's targets on naturally written submissions (bench/screening_eval.py
     prints the details and every mismatch)."""
