@@ -121,6 +121,8 @@ _IT_THINGS = (
     r"|desktop support|tech support|infrastructure|equipment|technology|erp|emr|ehr"
     r"|website hosting|hosting|file shares?|shared drives?|databases?|devices|hardware"
     r"|card readers?|cash registers?|smartboards|projectors|access points|modems|antivirus"
+    r"|windows (?:10|11|server)(?: (?:rollout|upgrade|migration|deployment|refresh))?"
+    r"|(?:os|operating system) (?:rollout|upgrade|migration|refresh)"
     r"|secure (?:way|portal|access|connection)"
     r"|phone lines|tech(?:(?<=our tech)|(?<=my tech)|(?<=the tech))(?! (?:guy|person|people"
     r"|team|company|firm|support|industry|sector|market|space))"
@@ -152,6 +154,7 @@ _IT_HELPERS = (
     r"|help desk|solutions?|consulting|assistance|management|outsourcing|repairs?)"
     r"(?: services| support)?(?: (?:company|companies|firm|provider|partner|team|person|guy))?"
     r"|msps?|mssps?|vars?|value[- ]added resellers?|managed service providers?"
+    r"|break[/ -]fix(?: (?:support|service|services|work|help))?"
     r"|managed services? provider|managed (?:it|services)(?: services| support)?"
     r"|tech person|tech guy|it person|it guy|computer guy|technicians?"
     r"|(?:hipaa|pci|cmmc|soc ?2|nist) (?:compliance )?(?:help|support|assistance|consulting"
@@ -169,7 +172,8 @@ _IT_HELPERS = (
 _SOMEONE = (
     r"(?:(?:a|an|one|some|the|another|single|new|local|good|reliable|dependable|trusted"
     r"|trustworthy|outside|external|proper|professional|dedicated|experienced|competent"
-    r"|responsive|small|independent) )*(?:someone|somebody|company|firm|provider|partner"
+    r"|responsive|small|independent|certified|licensed|qualified|vetted|e-rate|eligible)"
+    r" )*(?:someone|somebody|compan(?:y|ies)|firms?|providers?|partners?"
     r"|consultant|vendor|person|team|expert|professional|specialist|contractor|help|people"
     r"|agency|business|service|volunteer|technician|tech|guy|pro|techie|geek|outfit|shop)"
 )
@@ -177,7 +181,7 @@ _HELPER = rf"{_SOMEONE}(?: or {_SOMEONE})?"
 # Where the helper should be, after it: "someone local", "someone local-ish (Paso Robles
 # area)".
 _HELPER_WHERE = (
-    r"(?: (?:local(?:-ish)?|reliable|here|nearby|new|in (?:town|the area)))?"
+    r"(?: (?:local(?:-ish)?|reliable|here|nearby|new|in (?:town|the area)|on call|on-call))?"
     r"(?: \([^()\n]{1,40}\))?"
 )
 # What an end user asks done to its IT: "fix our", "someone to look after our".
@@ -250,7 +254,7 @@ _OWN_GAP = (
     r"|upgrade|upgrading|replace|replacing|secure|securing|protect|back|install|installing"
     r"|troubleshoot|get|getting|our|my|the|a|an|new|some|all|both|old|aging|ageing|office"
     r"|main|company|business|work|shared|whole|entire|own|slow|broken|current|existing"
-    r"|\d+) )*"
+    r"|overnight|after-hours|after hours|weekend|night|nighttime|daytime|level 1|tier 1|\d+) )*"
 )
 # Words between "our" and its equipment; never someone else's, nor a provider's own
 # technicians': "our clients' servers", "our techs' laptops".
@@ -279,6 +283,9 @@ _BROKEN = (
     r"|virus's|malware|ransomware|hacked|infected|compromised)"
     r"|gives? us (?:fits|grief|trouble|problems|headaches)"
     r"|keeps? (?:dropping|cutting) (?:off|out)|(?:drop|drops|dropping) off"
+    r"|keeps? (?:kicking|booting|logging|throwing) (?:people|us|me|everyone|everybody|users"
+    r"|staff) (?:off|out)|(?:nobody|no one|no-one) (?:has )?(?:updated|patched|touched"
+    r"|looked at|maintained) (?:them|it)? ?in (?:years|ages|months|forever)"
     r"|(?:don't|doesn't|won't|can't|cannot|do not|does not|will not) (?:talk to|see|connect"
     r" to|recognize|find|reach|cover)"
     r"|overheating|overheats|(?:is|are) (?:full|out of space|running out of space)"
@@ -382,7 +389,7 @@ _KIND_AFTER_SECTOR = (
     r"|districts?|departments?|authorit(?:y|ies)|clubs?|stations?|halls?|yards?|parks?"
     r"|garages?|homes?|complex(?:es)?|buildings?|properties|venues?|schools?|ministr(?:y|ies)"
     r"|societ(?:y|ies)|programs?|programmes?|service|stores?|parlou?rs?|councils?|boards?"
-    r"|commissions?|courses?|processors?|packers?|installers?|elevators?"
+    r"|commissions?|courses?|processors?|packers?|installers?|elevators?|co"
 )
 # Kinds of organisation (and a few callings) that are outside IT on their own.
 _KIND_ALONE = (
@@ -462,6 +469,7 @@ _ROLE = (
     r"owners?|co-owners?|founders?|co-founders?|ceo|coo|cfo|president|vice president|vp"
     r"|partners?|managing partner|principal|director|manager|administrator|coordinator"
     r"|secretary|clerk|bookkeeper|controller|treasurer|chair|chairman|chairwoman|chairperson"
+    r"|admin|office admin"
     r"|board member|trustee|pastor|rector|rabbi|imam|priest|minister|superintendent|dean"
     r"|head|officer|chief|captain|volunteer|receptionist|assistant|it coordinator"
     r"|it director|it manager|it administrator|it lead|technology coordinator"
@@ -628,8 +636,10 @@ OWN_SUBJECTS = (
     # "The board approved an RFP for", "our office manager wants", "Dr. Kim wants"
     r"(?:the|our|my) (?:[\w'-]+ ){0,2}?(?:board|management|leadership|owners?|partners"
     r"|director|ceo|cfo|cio|coo|administrator|principal|superintendent|doctor|dentist|pastor"
-    r"|committee|council|office manager|practice manager)",
+    r"|committee|council|office manager|practice manager|boss)",
     r"(?:dr|pastor|father|reverend)\.? [a-z]+",
+    # "boss wants someone on call for when the email breaks"
+    r"^\W*boss",
     # "The town hall needs IT support", "the school office needs new computers", "The
     # diocese is looking for an IT provider" (one organisation, not "the clinics")
     rf"the (?:{_LOB_WORD} ){{0,2}}?(?:(?:{_KIND_ALONE})|(?:{_SECTOR})[ -](?:{_KIND_AFTER_SECTOR}))"
@@ -687,6 +697,7 @@ OWN_IT_REQUESTS = (
     rf"(?:our|my|the) {_OWN_THINGS_GAP}(?:{_IT_THINGS}) {_GAP}{{0,6}}?(?:need|needs|require"
     rf"|requires) (?:a |an |some |new |better |reliable |proper |regular )*(?:{_IT_HELPERS}"
     r"|someone|somebody|a company|help|attention|care|an expert|a professional|managing"
+    r"|checkups?|check-ups?|tune-ups?|a look"
     r"|looking after|support|maintenance|servicing|an overhaul|work)",
     # "could your team take over IT support for our practice?", "can someone fix our
     # printer?"
@@ -803,15 +814,21 @@ OWN_IT_REQUESTS = (
     rf"{_CURRENT_IT_HELPER}\b[^.;!?\n]{{0,60}}?\b(?:service|support|response(?: times?)?"
     r"|responsiveness) (?:[\w'-]+ ){0,2}?(?:went|has gone|have gone|is going|has been going"
     r"|keeps going|got|has gotten|have gotten|is getting|has got) (?:downhill|worse)",
+    # "the vendor says we need to be on Windows 11", "we have to move to Microsoft 365"
+    rf"(?:we|i) (?:need|have|must|got) to (?:be on|upgrade to|move to|get on|switch to"
+    rf"|migrate to|go to) (?:{_VENDOR}|windows|microsoft 365|office 365|m365|the cloud)"
+    rf"(?: (?:10|11|365|server))?(?!\w)",
     # "supplement our internal staff with a managed service partner" (an IT department
     # buying help; not "add a white-label helpdesk to our team")
     rf"(?:supplement|augment|complement|back ?fill|extend) (?:our |my |the )?(?:internal"
     rf"|in-house|existing) (?:it )?(?:staff|team|department|people|resources) with (?:an? )?"
     rf"(?:outside |external )?(?:{_IT_HELPERS}|managed (?:[\w/&-]+ ){{0,3}}?"
     rf"(?:services|{_HELPER_NOUN}))",
-    # "how much do you charge to look after 12 computers at our bakery?"
+    # "how much do you charge to look after 12 computers at our bakery?", "what would it
+    # cost to have you guys manage the computers in our leasing offices?"
     rf"(?:how much|what) (?:do|would|will|does) (?:you|it) (?:charge|cost|ask|want) (?:us |me )?"
-    rf"to (?:{_LOOK_AFTER}) {_GAP}{{0,6}}?(?:{_IT_THINGS}){_NOT_SOLD}",
+    rf"to (?:have (?:you|you guys|your team|your company|someone) )?(?:{_LOOK_AFTER}) "
+    rf"{_GAP}{{0,6}}?(?:{_IT_THINGS}){_NOT_SOLD}",
     # "we need help moving our patient x-rays to a new server", "we want help setting up
     # the new laptops"
     rf"(?:{_NEED}) (?:some |a little |urgent )?help (?:with )?(?:moving|migrating|setting up"
@@ -831,6 +848,10 @@ VAGUE_REQUESTS = (
     # "Can someone help us?", "could anyone help?"
     r"(?:can|could|would) (?:someone|somebody|anyone|anybody|you|your team) (?:please )?help"
     r"(?: us| me)?(?= ?[?.!]|$)",
+    # "can you send someone?", "could you send a tech out today?"
+    r"(?:can|could|would|will) (?:you|your [\w-]+|you guys) (?:please )?send (?:someone|somebody"
+    r"|a tech|a technician|a guy|a person)(?: (?:out|over|here|today|tomorrow|asap|now"
+    r"|this week)){0,2}(?= ?[?.!]|$)",
     # "Can someone fix it?", "could you take care of this for us?"
     rf"(?:can|could|would) (?:you|your [\w-]+|you guys|someone|somebody) (?:come (?:in |out"
     rf" |over )?(?:and )?)?(?:{_LOOK_AFTER}) (?:{_VAGUE_OBJECT})",
@@ -875,6 +896,11 @@ VAGUE_REQUESTS = (
 
 #: The sender's own IT, named or in trouble, which makes a vague request an IT one.
 OWN_IT_CONTEXT = (
+    # "my cousin fixed it before but he is in Vietnam now", "our nephew did it until he moved"
+    r"(?:my|our) (?:cousin|nephew|niece|son|daughter|brother|sister|friend|husband|wife"
+    r"|neighbou?r|uncle|aunt|brother-in-law|son-in-law|dad|father|mom|mother) (?:used to )?"
+    r"(?:fix|fixed|fixes|do|did|does|set up|sets up|handle|handled|handles|look after"
+    r"|looked after|looks after|take care of|took care of|takes care of)",
     # "We're switching from Google to Microsoft", "moving our email to Microsoft 365"
     rf"(?:switch|switching|moving|migrating|changing|going) (?:over )?(?:(?:our|my) [\w'-]+ )?"
     rf"(?:from (?:[\w'-]+ ){{1,3}})?to (?:{_VENDOR}|gmail|g suite|outlook|exchange|the cloud)",
@@ -964,7 +990,7 @@ OWN_LINE_OF_BUSINESS = (
     # pharmacy with 2 locations.", "Family-run funeral home, third generation." (not
     # "Hotel, restaurant and bar owners are who we want to meet": a list of trades)
     rf"^(?!\s*[-*\u2022])\W*{_NOT_A_NAME}{_LINE_OF_BUSINESS}(?<!s)(?: of [\w'.-]+(?: [\w'.-]+)?"
-    rf"(?= here\b))?(?=\s*(?:[,.!(:]|$| here\b| with {_HOW_MANY}\b| w/| - "
+    rf"(?= here\b))?(?=\s*(?:[,.!(:]|$| here\b| with {_HOW_MANY}\b| w/| w {_HOW_MANY}\b| - "
     r"| with (?:about|over|around|only|just) | of \d| in [a-z]| looking| since| based))"
     rf"(?!,? (?:{_LOB_WORD} ){{0,2}}?(?:{_KIND_ALONE})(?:,| and | or | &))",
     # "We run six Italian restaurants", "Lakeshore operates three hospitals", "we
@@ -1060,6 +1086,9 @@ OWN_IT_TROUBLES = (
 #: The clause is about those the sender serves, so a request in it is theirs: a
 #: provider talks about its clients' servers all day.
 CLIENT_CONTEXT = (
+    # "Alarm installers refer their customers to us when the recorder needs a network"
+    r"refer(?:s|red|ring)? (?:[\w'-]+ ){0,3}?to (?:us|me)(?!\w)"
+    r"|(?:send|sends|sent) (?:us|me) (?:their )?(?:customers|clients|referrals)",
     # "we support 40 dental offices", "we manage networks for law firms"
     rf"(?:we|i) (?:support|serve|service|manage|help|work with|look after|take care of"
     rf"|protect|monitor|maintain|partner with) (?!our |my |us |me |ourselves )"
@@ -1137,6 +1166,16 @@ PROVIDER_SELF_DESCRIPTIONS = (
     # "MedBridge is a healthcare-focused VAR", "Continental is an IT consulting firm"
     rf"^\W*{_NOT_A_NAME}(?:[\w&.'-]+ ){{1,4}}(?:is|are) (?:a |an )?{_PROVIDER_ADJ}"
     rf"(?:{_PROVIDER})(?! (?:customers?|clients?|users?)(?!\w))",
+    # "Dental labs are a weird little niche and we own it", "clinics are our niche", "our
+    # niche is law firms"
+    r"niche (?:and|that|which) (?:we|i) (?:own|serve|dominate|support|know|cover)"
+    r"|(?:is|are) (?:our|my) (?:[\w'-]+ )?niche|(?:our|my) niche (?:is|are)",
+    # "I manage the education team at a large reseller", "I work with a 20-person MSP"
+    # (not "I work for a hospital and we need a VAR")
+    rf"(?:i|we) (?:work|manage|run|lead|head|sell)(?: (?!(?:is|are|was|were|am|not|unhappy"
+    rf"|happy|frustrated|done|fed|tired|need|needs|want|wants|looking)(?!\w))[\w'/-]+){{0,8}}?"
+    rf" (?:at|with) (?:a|an) {_PROVIDER_ADJ}(?:{_PROVIDER})(?! (?:customers?|clients?|users?)"
+    rf"(?!\w))",
     # "Small MSP, 7 of us.", "Independent IT consultant, just me."
     rf"{_CLAUSE_START}{_PROVIDER_ADJ}(?:{_PROVIDER})(?=\s*(?:[,.(:]|$| here\b| with| in"
     rf"| based| of| - | for (?!our |my |us |me )))",
@@ -1210,7 +1249,9 @@ PRICE_ASKS = (
     rf" (?:{_PRICE_WORD}|charges?)",
     # "what you charge", "roughly what does a typical month run?", "I was wondering what
     # your rates look like", "curious what the cost would be"
-    r"what (?:you|y'all|u) (?:charge|bill|ask)", _RUNS,
+    r"what (?:you|y'all|u)(?:'d| would| will| guys)? (?:charge|bill|ask)", _RUNS,
+    # "whats the cheapest package u have"
+    r"cheapest (?:package|plan|option|tier|campaign|deal|price|rate)",
     rf"what (?:your|the) (?:[\w'-]+ )?(?:{_PRICE_WORD})",
     # "send me your pricing", "please email a price list"
     rf"(?:send|give|tell|email|e-mail|share|forward|quote|show|advise|let (?:me|us) know)"
@@ -1271,7 +1312,10 @@ OTHER_REQUESTS = (
     r"(?:information|info|details)(?<!price information)(?<!price info)(?<!price details)"
     r"(?<!pricing information)(?<!pricing info)(?<!pricing details)(?<!cost information)"
     r"(?<!cost info)(?<!cost details)(?<!rate information)(?<!rate info)(?<!rate details)",
-    r"learn more", r"tell (?:me|us) (?:more|about|how|what|which|who)", r"explain",
+    # (not "tell me what your rates are", which asks the price)
+    r"learn more", r"explain",
+    r"tell (?:me|us) (?:more|about|how|which|who|what(?! (?:your |the )?(?:[\w'-]+ )?(?:pric"
+    r"|cost|rate|fee|charge)))",
     # "understand how the handoff works", "to discuss a campaign" (not "how your pricing
     # works", "discuss your rates": those ask the price)
     r"understand how",

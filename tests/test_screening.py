@@ -1110,6 +1110,63 @@ PRICE_QUESTIONS_IN_OTHER_WORDS = [
         "cost for 1 month of cold calling to dental offices in NJ?"), "queued", flags=TK),
 ]
 
+# The fifth corpus's lessons: oblique end users beside providers using the same words.
+OBLIQUE_END_USERS_AND_PROVIDERS = [
+    case("salon-asks-to-send-someone", said(
+        "I have 2 hair salons, the booking computer and the card machine not working "
+        "together since the update. my cousin fixed it before but he is away. can you send "
+        "someone?"), "screened_out", NOT_MSP),
+    case("provider-sends-techs-to-salons", said(
+        "We send techs to hair salons when the booking computer breaks; we want more salon "
+        "owners as clients."), "queued"),
+    case("lab-must-move-to-windows-11", said(
+        "we do crowns and bridges. the scanner vendor says we need to be on windows 11. can "
+        "your company do this?"), "screened_out", NOT_MSP),
+    case("provider-whose-niche-is-labs-asks-can-you-do-this", said(
+        "Dental labs are a weird little niche and we own it: labs with scanners on old "
+        "Windows PCs. We'd like appointment setting with lab owners. Can your company do "
+        "this?"), "queued"),
+    case("cleaning-company-boss-wants-someone-on-call", said(
+        "office admin at a commercial cleaning co. boss wants someone on call for when the "
+        "email breaks.", role="other"), "screened_out", NOT_MSP, NDM),
+    case("bakery-with-shops-looking-for-somebody", said(
+        "Bakery w 3 shops, looking for somebody to handle our computers + cameras, do u do "
+        "that?"), "screened_out", NOT_MSP),
+    case("health-system-tech-seeks-outside-companies", said(
+        "I'm a desktop support tech at a health system. My manager asked me to look for "
+        "outside companies that can help us with a Windows 11 rollout.", employees=2300,
+        role="technician"), "screened_out", NOT_MSP + ("too_large",), NDM),
+    case("freight-company-outsources-its-overnight-help-desk", said(
+        "helpdesk lead at a freight company. management approved outsourcing our overnight "
+        "help desk and server monitoring."), "screened_out", NOT_MSP),
+    case("property-manager-prices-managed-computers", said(
+        "what would it cost to have you guys manage the computers in our leasing offices?"),
+         "screened_out", NOT_MSP, TK),
+    case("district-wants-an-e-rate-partner", said(
+        "We're looking for an E-Rate eligible partner to replace the wireless in our 9 "
+        "campuses."), "screened_out", NOT_MSP),
+    case("reseller-team-manager-is-a-provider", said(
+        "I manage the state and local / education team at a large reseller. I want to test "
+        "appointment setting with K-12 districts.", employees=920), "screened_out",
+         ("too_large",)),
+    case("clinic-manager-unhappy-with-its-it-company", said(
+        "The clinic I manage is unhappy with our current IT company."), "screened_out",
+         NOT_MSP),
+    case("installers-refer-their-customers-to-a-provider", said(
+        "Alarm installers around here refer their customers to us when the camera recorder "
+        "needs its own network. I'd like to find small retailers directly."), "queued"),
+    case("remote-access-kicks-preparers-off", said(
+        "18 preparers and the remote access keeps kicking people off. we just need somebody "
+        "who can fix this before april."), "screened_out", NOT_MSP),
+    case("what-youd-charge-for-a-campaign", said(
+        "We're an MSP for HVAC contractors. want to know what you'd charge monthly for a "
+        "campaign."), "queued", flags=TK),
+    case("tell-me-what-your-rates-are", said(
+        "Could you tell me what your rates are for an appointment setting campaign?"),
+         "queued", flags=TK),
+    case("cheapest-package", said("whats the cheapest package u have"), "queued", flags=TK),
+]
+
 TABLE = (QUEUED_PROVIDERS + PROVIDERS_NAMING_CLIENTS + DECLARED_NON_PROVIDERS
          + END_USERS_WHO_PICKED_MSP + LINE_OF_BUSINESS + ASKING_IN_OTHER_WORDS + OWN_CUSTOMERS
          + MORE_LINES_OF_BUSINESS + PROVIDERS_IN_OTHER_WORDS + REQUESTS_IN_EVERYDAY_WORDS
@@ -1121,6 +1178,7 @@ TABLE = (QUEUED_PROVIDERS + PROVIDERS_NAMING_CLIENTS + DECLARED_NON_PROVIDERS
          + IT_PRICE_QUESTIONS
          + ASKING_IN_PASSING
          + BUYING_IN_OTHER_WORDS + PRICE_QUESTIONS_IN_OTHER_WORDS
+         + OBLIQUE_END_USERS_AND_PROVIDERS
          + ROLES_AND_SPAM)
 
 
@@ -1393,7 +1451,8 @@ def tuning_rows(name, ids_up_to=None):
 
 
 @pytest.mark.parametrize(("name", "ids_up_to"), [
-    ("tune.jsonl", None), ("tune2.jsonl", 150), ("tune3.jsonl", None), ("tune4.jsonl", None)])
+    ("tune.jsonl", None), ("tune2.jsonl", 150), ("tune3.jsonl", None), ("tune4.jsonl", None),
+    ("tune5.jsonl", None)])
 def test_the_tune_corpus_meets_the_screening_targets(name, ids_up_to):
     """The issue's targets on naturally written submissions (bench/screening_eval.py
     prints the details and every mismatch)."""
