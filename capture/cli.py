@@ -24,6 +24,7 @@ from capture import queries
 from capture import reports
 from capture import rescreening
 from capture import screening
+from capture import search
 from capture.app import screening_rules
 from capture.app import screening_version
 from capture.emails import MailSettings
@@ -161,9 +162,11 @@ def send_once() -> tuple[int, int]:
 
 def outbox_round() -> tuple[int, int]:
     """One round of the worker: queue the daily digests whose hour has come (each
-    person's own time zone), then deliver what is due; (sent, failed)."""
+    person's own time zone), index new leads for search, then deliver what is due;
+    (sent, failed)."""
     pipeline.enqueue_digests(db.session, datetime.now(UTC),
                              hour=int(current_app.config["DIGEST_HOUR"]))
+    search.catch_up(db.engine)
     return send_once()
 
 

@@ -40,6 +40,7 @@ from sqlalchemy import text
 
 from capture import accounts
 from capture import followup
+from capture import search
 from capture.contract import PROVIDER_TYPES as PROVIDERS
 from capture.intake import fingerprint
 from capture.models import AuditEntry
@@ -932,6 +933,7 @@ def seed(session, *, leads: int, seed: int, today: date, template: followup.Plan
             session.execute(text("SELECT setval(pg_get_serial_sequence('leads', 'id'), "
                                  "(SELECT max(id) FROM leads))"))
         session.commit()
+        search.catch_up(session.get_bind())  # now, not in the first search
     finally:
         session.rollback()
         if dialect == "sqlite":

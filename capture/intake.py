@@ -72,15 +72,17 @@ def receive(
         "origin": origin[:300],
         "user_agent": user_agent[:500],
     } | lifecycle.verdict_columns(verdict, now, version)
-    lead_id = connection.execute(insert(LEADS), row).inserted_primary_key[0]
+    lead_id = connection.execute(INSERT_LEAD, row).inserted_primary_key[0]
     if row["status"] == Status.QUEUED:
-        connection.execute(insert(OUTBOX), outbox.lead_alert_row(lead_id, row["public_id"], now))
+        connection.execute(INSERT_ALERT, outbox.lead_alert_row(lead_id, row["public_id"], now))
     session.commit()
     return Receipt(row["public_id"], row["status"], duplicate=False)
 
 
 LEADS = Lead.__table__
 OUTBOX = OutboxMessage.__table__
+INSERT_LEAD = insert(LEADS)
+INSERT_ALERT = insert(OUTBOX)
 DUPLICATE = (select(LEADS.c.public_id, LEADS.c.status)
              .where(LEADS.c.fingerprint == bindparam("fingerprint"),
                     LEADS.c.received_at >= bindparam("since"))

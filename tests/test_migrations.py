@@ -9,9 +9,11 @@ from flask_migrate import upgrade
 from capture.extensions import db
 from tests.conftest import make_app
 
-#: Schema autogenerate cannot compare: the search index of migration 0005 (the models
-#: cannot describe it) and the reports' index of 0007, which differs per database.
-NOT_COMPARABLE = ("leads_search", "ix_leads_search_trgm", "ix_leads_report")
+#: Schema autogenerate cannot compare: the search index of migration 0005 and its
+#: high-water mark of 0009, leads_search_state (the models cannot describe them), and
+#: the reports' index of 0007, which differs per database.
+NOT_COMPARABLE = ("leads_search", "leads_search_state", "ix_leads_search_trgm",
+                  "ix_leads_report")
 
 
 def differences(app) -> list:

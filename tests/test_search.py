@@ -93,3 +93,71 @@ def test_a_search_uses_the_text_index_not_a_scan_of_leads(app, leads, backend):
         assert "SCAN leads\n" not in plan + "\n", plan
     else:
         assert "Index Scan on ix_leads_search_trgm" in plan, plan
+
+
+def indexed_rows(app, q: str) -> int:
+    """Rows the SQLite text index itself holds for ``q`` (no catch-up first)."""
+    with app.app_context():
+        return db.session.scalar(text("SELECT count(*) FROM leads_search WHERE leads_search "
+                                      "MATCH :q"), {"q": f'"{q}"'})
+
+
+def assert_index_is_sound(app):
+    with app.app_context():  # FTS5 raises if its index and the rows disagree
+        db.session.execute(text("INSERT INTO leads_search(leads_search, rank) "
+                                "VALUES ('integrity-check', 1)"))
+        db.session.rollback()
+
+
+def test_a_new_lead_is_indexed_after_its_request_and_found_by_the_next_search(
+        app, client, submission, backend):
+    add_lead(client, submission, company="Quillfeather Networks")
+    if backend == "sqlite":
+        assert indexed_rows(app, "quillfeather") == 0  # POST /leads did not tokenise it
+    assert found(app, "quillfeather") == ["Quillfeather Networks"]
+    if backend == "sqlite":
+        assert indexed_rows(app, "quillfeather") == 1
+        assert_index_is_sound(app)
+    with app.app_context():
+        assert search.catch_up(db.engine) == 0  # nothing left to index
+
+
+def test_the_outbox_worker_indexes_new_leads(app, client, submission, backend):
+    from capture import cli
+    add_lead(client, submission, company="Marrowgate Systems")
+    with app.app_context():
+        cli.outbox_round()
+        if backend == "sqlite":
+            upto, newest = db.session.execute(search.PENDING).one()
+            assert upto == newest
+    if backend == "sqlite":
+        assert indexed_rows(app, "marrowgate") == 1
+
+
+def test_edits_and_deletes_keep_the_index_sound_before_and_after_indexing(
+        app, client, submission, leads, backend):
+    assert found(app, "northwind") == ["Northwind IT Services"]   # the four are indexed now
+    with app.app_context():
+        northwind = db.session.scalar(select(Lead).where(Lead.company.like("Northwind%")))
+        northwind.company = "Southwind Partners"                  # indexed, then edited
+        db.session.commit()
+    late = PEOPLE[0] | {"company": "Latecomer Tech", "email": "late@late.example"}
+    gone = PEOPLE[0] | {"company": "Gonefast Tech", "email": "gone@gone.example"}
+    for person in (late, gone):
+        add_lead(client, submission, **person)
+    with app.app_context():
+        latecomer = db.session.scalar(select(Lead).where(Lead.company == "Latecomer Tech"))
+        latecomer.company = "Latecomer Renamed"                   # edited before indexing
+        db.session.commit()
+        for company in ("Gonefast Tech", "Tailspin_Tech"):       # unindexed, indexed
+            lead_id = f"(SELECT id FROM leads WHERE company = '{company}')"
+            db.session.execute(text(f"DELETE FROM outbox WHERE lead_id IN {lead_id}"))
+            db.session.execute(text(f"DELETE FROM leads WHERE company = '{company}'"))
+        db.session.commit()
+    assert found(app, "northwind") == []
+    assert found(app, "southwind") == ["Southwind Partners"]
+    assert found(app, "latecomer") == ["Latecomer Renamed"]
+    assert found(app, "gonefast") == []
+    assert found(app, "tailspin") == []
+    if backend == "sqlite":
+        assert_index_is_sound(app)
