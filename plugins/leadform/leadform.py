@@ -9,8 +9,8 @@ nothing else: the capture service renders that same file, with its own
 
 Pelican 4.12 core has no neighbours or related-posts feature, so this plugin
 sets ``prev_article``/``next_article`` and ``related_articles`` too (as
-``Link``s: title and URL), and adds the ``reading_time`` and ``page_window``
-Jinja filters.
+``Link``s: title and URL), and adds the ``reading_time``, ``page_window`` and
+``leadform_html`` Jinja filters.
 """
 
 import math
@@ -24,6 +24,7 @@ from pelican.generators import PagesGenerator
 
 from capture.contract import FormView
 
+from .formcache import FormRenderer
 from .pagination import page_window
 from .related import related_by_tags
 
@@ -132,6 +133,7 @@ def set_up_environment(generator) -> None:
     """
     generator.env.filters["reading_time"] = remembered_reading_time()
     generator.env.filters["page_window"] = page_window
+    generator.env.filters["leadform_html"] = FormRenderer(generator.env)
     if generator.env.autoescape is True:
         generator.env.autoescape = autoescape_unless_self_escaping
 

@@ -112,3 +112,41 @@ def test_build_without_a_usable_capture_url_fails_clearly(tmp_path, capture_url)
 )
 def test_reading_time_rounds_up_at_200_words_a_minute(words, expected):
     assert reading_time("<p>" + "word " * words + "</p>") == expected
+
+
+def pelican_like_env() -> jinja2.Environment:
+    """Autoescape as the plugin sets it: everything but the self-escaping leadform.html."""
+    from leadform.leadform import autoescape_unless_self_escaping
+
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(ROOT / "theme" / "templates"),
+        autoescape=autoescape_unless_self_escaping,
+        undefined=jinja2.StrictUndefined,
+    )
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {"values": {"source": "a-slug", "page_url": "https://site.test/a-slug.html"}},
+        {"values": {"source": HOSTILE, "page_url": "https://site.test/?a=1&b=<2>"}},
+        {"values": {"source": "a-slug"}, "privacy_url": "https://site.test/privacy.html"},
+        {"values": {"source": ""}},
+        {"values": {"name": HOSTILE, "source": "a-slug"}},
+        {"values": {"source": "a-slug"}, "errors": {"email": ["Enter a valid email address."]}},
+    ],
+    ids=["article", "hostile", "privacy", "empty-value", "visible-value", "errors"],
+)
+def test_rendered_once_form_writes_what_leadform_html_does(changes):
+    from leadform.formcache import FormRenderer
+
+    env = pelican_like_env()
+    renderer = FormRenderer(env)
+    form = FormView(action="https://capture.test/leads", form_id="f", **changes)
+    expected = env.get_template("leadform.html").render(leadform=form)
+    assert renderer(form) == expected
+    assert renderer(form) == expected  # from the cached pieces, if the form has a shape
+    other = FormView(action=form.action, form_id="f", privacy_url=form.privacy_url,
+                     errors=form.errors,
+                     values={name: f"{value}-2" for name, value in form.values.items()})
+    assert renderer(other) == env.get_template("leadform.html").render(leadform=other)
