@@ -10,7 +10,8 @@ nothing else: the capture service renders that same file, with its own
 Pelican 4.12 core has no neighbours or related-posts feature, so this plugin
 sets ``prev_article``/``next_article`` and ``related_articles`` too (as
 ``Link``s: title and URL), and adds the ``reading_time``, ``page_window`` and
-``leadform_html`` Jinja filters.
+``leadform_html`` Jinja filters. It also reads Markdown with one Markdown
+instance per reader (reader.py).
 """
 
 import math
@@ -26,6 +27,7 @@ from capture.contract import FormView
 
 from .formcache import FormRenderer
 from .pagination import page_window
+from .reader import use_reusing_reader
 from .related import related_by_tags
 
 __all__ = [
@@ -251,6 +253,7 @@ def finalize_articles(generator) -> None:
 
 def register() -> None:
     signals.initialized.connect(check_settings)
+    signals.readers_init.connect(use_reusing_reader)
     signals.generator_init.connect(set_up_environment)
     signals.article_generator_finalized.connect(finalize_articles)
     signals.all_generators_finalized.connect(attach_forms)
