@@ -9,8 +9,8 @@ nothing else: the capture service renders that same file, with its own
 
 Pelican 4.12 core has no neighbours or related-posts feature, so this plugin
 sets ``prev_article``/``next_article`` and ``related_articles`` too (as
-``Link``s: title and URL), and adds the ``reading_time``, ``page_window`` and
-``leadform_html`` Jinja filters. It also reads Markdown with one Markdown
+``Link``s: title and URL), and adds the ``reading_time``, ``page_window``,
+``leadform_html`` and ``once`` Jinja filters. It also reads Markdown with one Markdown
 instance per reader (reader.py).
 """
 
@@ -26,6 +26,7 @@ from pelican.generators import PagesGenerator
 from capture.contract import FormView
 
 from .formcache import FormRenderer
+from .fragments import rendered_once
 from .pagination import page_window
 from .reader import use_reusing_reader
 from .related import related_by_tags
@@ -136,6 +137,7 @@ def set_up_environment(generator) -> None:
     generator.env.filters["reading_time"] = remembered_reading_time()
     generator.env.filters["page_window"] = page_window
     generator.env.filters["leadform_html"] = FormRenderer(generator.env)
+    generator.env.filters["once"] = rendered_once(generator.env)
     if generator.env.autoescape is True:
         generator.env.autoescape = autoescape_unless_self_escaping
 
