@@ -8,12 +8,14 @@ text recombines real paragraphs. The real pages are copied as they are.
 Each build runs in a fresh Python process, so imports, start-up and peak
 memory are those of one build and nothing else: wall time around the child,
 peak RSS from os.wait4 (that child's own rusage; RUSAGE_CHILDREN would keep
-the maximum over every child so far), and its CPU seconds, which other
-work on a shared machine disturbs less than wall time. Ours (pelicanconf.py, theme/, the
-leadform and sitemap plugins) and stock Pelican (its default theme,
-PLUGINS = [], the same content and our DEFAULT_PAGINATION; a plain page template
-for the page our content names, bench/stock_theme.py) alternate, round
-after round, so a slow moment of the machine hits both.
+the maximum over every child so far), and its CPU seconds, which other work
+on a shared machine disturbs less than wall time.
+
+Ours (pelicanconf.py, theme/, the leadform and sitemap plugins) and stock
+Pelican (its default theme, PLUGINS = [], the same content and our
+DEFAULT_PAGINATION; a plain page template for the page our content names,
+bench/stock_theme.py) alternate, round after round, so a slow moment of the
+machine hits both.
 
 Scenarios:
   - the full build at each size, content cache off (both);
@@ -292,9 +294,9 @@ def print_growth(results: Results, small: int, large: int) -> None:
         growth = {flavour: results.median(f"full build, {large}", flavour, key)
                   / results.median(f"full build, {small}", flavour, key)
                   for flavour in FLAVOURS}
-        verdict = "ok" if growth["ours"] <= growth["stock"] else "OURS GROWS FASTER"
+        outcome = "ok" if growth["ours"] <= growth["stock"] else "OURS GROWS FASTER"
         print(f"growth of the full build's {title} {small} -> {large} articles: "
-              f"ours {growth['ours']:.2f}x, stock {growth['stock']:.2f}x ({verdict})")
+              f"ours {growth['ours']:.2f}x, stock {growth['stock']:.2f}x ({outcome})")
 
 
 def print_notes(results: Results) -> None:
