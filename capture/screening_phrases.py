@@ -94,8 +94,8 @@ _CHOOSE = (
     r"|compar(?:e|es|ing)|vett?(?:ing)?|shop(?:ping)? (?:around )?for|bring(?:ing)? (?:on|in)"
     r"|review(?:s|ing)?|consider(?:s|ing)?|looking at|(?:getting|taking) (?:quotes|bids) from"
     r"|mov(?:e|ing) to|switch(?:ing)? to|hir(?:e|ing)|engag(?:e|ing)|retain(?:ing)?"
-    r"|onboard(?:ing)?|line(?:s|ing)? up|(?:an )?rfp (?:[\w'-]+ ){0,3}?(?:for|to)|request(?:ing)? proposals?"
-    r" (?:for|from)|proposals? from|bids? (?:for|from)|quotes? from"
+    r"|onboard(?:ing)?|line(?:s|ing)? up|(?:an )?rfp (?:[\w'-]+ ){0,3}?(?:for|to)"
+    r"|request(?:ing)? proposals? (?:for|from)|proposals? from|bids? (?:for|from)|quotes? from"
 )
 # Small words allowed between the need and the thing: "need a reliable ...".
 _BUY_GAP = (
@@ -686,8 +686,8 @@ OWN_IT_REQUESTS = (
     # "interviewing MSPs to take over", "choosing a new managed IT partner",
     # "evaluating managed service providers", "an RFP for a managed SOC provider"
     rf"(?:{_CHOOSE}) (?:(?:a|an|the|our|new|one|several|some|other|different|potential"
-    rf"|prospective|outside|local|two|three|four|five|a few|\d+) )*(?:{_IT_HELPERS}|managed (?:[\w/&-]+ ){{0,4}}?"
-    rf"(?:services|{_HELPER_NOUN})){_NOT_SOLD}",
+    rf"|prospective|outside|local|two|three|four|five|a few|\d+) )*(?:{_IT_HELPERS}"
+    rf"|managed (?:[\w/&-]+ ){{0,4}}?(?:services|{_HELPER_NOUN})){_NOT_SOLD}",
     # "looking for someone to look after our computers", "we need a company for the
     # support of our computers", "wants one company that handles all of our IT"
     rf"(?:{_NEED}|{_CHOOSE})(?: to (?:have|get|find|hire|bring in|bring on))? {_HELPER}"
@@ -1263,8 +1263,8 @@ PRICE_ASKS = (
     rf"(?:{_PRICE_WORD})(?: (?:info|information|details|sheet|list|breakdown|guide))? please",
     rf"please (?:[\w'-]+ ){{0,3}}?(?:{_PRICE_WORD})",
     # "I'd like a quote", "interested in pricing", "just want to know your prices"
-    rf"(?<!n't )(?<!not )(?:need|want|would like|we'd like|i'd like|looking for|interested in|request"
-    rf"|requesting|get|getting|know|see|hear|check) (?:a |an |the |your |some )?"
+    rf"(?<!n't )(?<!not )(?:need|want|would like|we'd like|i'd like|looking for|interested in"
+    rf"|request|requesting|get|getting|know|see|hear|check) (?:a |an |the |your |some )?"
     rf"(?:{_PRICE_WORD}|estimate|ballpark|(?:rough )?(?:number|figure)(?! of))",
     # "What kind of investment are we talking about?", "what's the damage?", "What
     # budget do we need for a campaign?", "What's the minimum spend?"
