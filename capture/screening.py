@@ -145,13 +145,16 @@ EVIDENCE_LENGTH = 120
 #: The rule code's own version: raise it whenever this module reads text or
 #: judges differently, so ``rules_version`` changes with the code as well as
 #: with the thresholds and phrase lists.
-RULES_CODE_VERSION = 15
+RULES_CODE_VERSION = 16
 
 # Question openers; a fragment starting with one asks something.
 _QUESTION_WORDS = frozenset({
-    "how", "what", "when", "where", "which", "who", "why", "can", "could", "would", "do",
-    "does", "did", "is", "are", "should", "shall",
+    "how", "what", "why", "can", "could", "would", "do", "does", "did", "is", "are",
+    "should", "shall",
 })
+# Openers that as often begin a relative clause (", which made my day"): a question
+# only with its "?".
+_RELATIVE_WORDS = frozenset({"when", "where", "which", "who"})
 
 
 # ---------------------------------------------------------------------------
@@ -416,7 +419,9 @@ def _own_words(text: _Text, patterns: tuple[str, ...], rules: ScreeningRules, *,
     nor a match whose subject is someone else ("our clients need", "they want",
     ``other_parties``).  With ``speaker`` the clause must also speak for the
     sender: a first-person word, no subject at all ("Looking for an MSP..."),
-    or the sender's name as the subject ("Heartland Credit Union will issue...").
+    a question put to us ("...the shop PC is slow too, can you help", which is the
+    sender's whatever stands before it), or the sender's name as the subject
+    ("Heartland Credit Union will issue...").
     """
     pattern = _compiled(patterns, False)
     if pattern is None:
@@ -428,10 +433,11 @@ def _own_words(text: _Text, patterns: tuple[str, ...], rules: ScreeningRules, *,
             continue
         for match in pattern.finditer(clause):
             lead = clause[:match.start()]
-            if _said_of_others(lead, rules):
+            addressed = bool(_ADDRESSED.match(match.group()))
+            if not addressed and _said_of_others(lead, rules):
                 continue
             if speaker and not (_search(rules.first_person, clause) or _HOLLOW.fullmatch(lead)
-                                or _own_subject(lead, rules)
+                                or addressed or _own_subject(lead, rules)
                                 or _named_subject(text, start, lead, match.group())):
                 continue
             return _evidence_span(text.norm, start, end, start + match.start(),
@@ -447,6 +453,9 @@ def _clauses_about_clients(norm: str, patterns: tuple[str, ...]) -> frozenset[tu
                      if _search(patterns, norm[start:end]))
 
 
+# A request put to us is the sender's own: "can you help", "you can repair?".
+_ADDRESSED = re.compile(r"(?:can|could|would|will|do|did|are|is) (?:you|u|y'all|your)\b"
+                        r"|you (?:can|could)\b|(?:is (?:this|that|it) )?something (?:you|u)\b")
 # Words that may stand before a request without naming who asks ("Hi, looking for...").
 _HOLLOW = re.compile(
     r"\W*(?:(?:hi|hello|hey|dear|so|and|also|now|currently|ideally|basically|honestly"
@@ -554,16 +563,18 @@ def _price_ask(clause: str, rules: ScreeningRules) -> re.Match[str] | None:
 def _is_question(fragment: str, *, opener_only: bool = False) -> bool:
     """Opens with a question word, or ends in "?" with at least two words.
 
-    One word before a "?" is usually a name or a sign-off ("..., Bob?").  In the
+    One word before a "?" is usually a name or a sign-off ("..., Bob?"); "which",
+    "who", "when" and "where" open a question only with its "?".  In the
     clause that asks the price, only an opener counts: the "?" there belongs to
     the price question ("how much for a plan covering 4 laptops and a NAS?").
     """
     words = re.findall(r"[^\W_]+", fragment.lower())
     if not words:
         return False
-    if words[0] in _QUESTION_WORDS:
+    asks = fragment.rstrip().endswith("?")
+    if words[0] in _QUESTION_WORDS or (words[0] in _RELATIVE_WORDS and asks):
         return True
-    return not opener_only and fragment.rstrip().endswith("?") and len(words) > 1
+    return not opener_only and asks and len(words) > 1
 
 
 # ---------------------------------------------------------------------------

@@ -123,7 +123,7 @@ _IT_THINGS = (
     r"|card readers?|cash registers?|smartboards|projectors|access points|modems|antivirus"
     r"|windows (?:10|11|server)(?: (?:rollout|upgrade|migration|deployment|refresh))?"
     r"|(?:os|operating system) (?:rollout|upgrade|migration|refresh)"
-    r"|secure (?:way|portal|access|connection)"
+    r"|secure (?:way|portal|access|connection)|domain controllers?|active directory"
     r"|phone lines|tech(?:(?<=our tech)|(?<=my tech)|(?<=the tech))(?! (?:guy|person|people"
     r"|team|company|firm|support|industry|sector|market|space))"
     r"|(?:it|tech|technology|computer) (?:side|stuff|needs|setup|set-up|environment|upgrade"
@@ -220,7 +220,9 @@ _GAP = rf"(?:{_NOT_OWN}[\w/'&,.+-]+ )"
 # Vague things a helper is asked to look after, which need the rest of the
 # message to say they are the sender's IT: "someone to take care of all of it".
 _VAGUE_OBJECT = (
-    r"it(?: all)?|all(?: of)? (?:it|this|that|them)|this|that|them|these(?: things)?|both"
+    r"it(?: all)?|all(?: of)? (?:it|this|that|them)|this|that(?! (?:can|could|will|would|is"
+    r"|are|does|do|has|have|knows|understands|specializ\w*|works|handles|takes|offers|provides"
+    r"|gets|sets|books|runs)\b)|them|these(?: things)?|both"
     r"|the lot|(?:this|that|these|those) (?:kinds?|sorts?|types?) of (?:work|thing|things|stuff)"
     r"|everything(?: else)?|the rest|things|all (?:of )?(?:our |the |my )?(?:[\w-]+ ){0,2}?"
     r"(?:locations|sites|offices|branches|stores|clinics|gyms|restaurants|buildings"
@@ -283,6 +285,9 @@ _BROKEN = (
     r"|virus's|malware|ransomware|hacked|infected|compromised)"
     r"|gives? us (?:fits|grief|trouble|problems|headaches)"
     r"|keeps? (?:dropping|cutting) (?:off|out)|(?:drop|drops|dropping) off"
+    r"|keeps? (?:logging|signing|kicking) (?:[\w'-]+ )?out|keeps? bouncing|bounces|bouncing"
+    r"|(?:shows?|showing|gets?|getting) (?:a |the )?blue screens?|blue[- ]screens?"
+    r"|(?:can't|cannot|can not|won't|wont) (?:open|load|save|log ?in|sign in|be opened)"
     r"|keeps? (?:kicking|booting|logging|throwing) (?:people|us|me|everyone|everybody|users"
     r"|staff) (?:off|out)|(?:nobody|no one|no-one) (?:has )?(?:updated|patched|touched"
     r"|looked at|maintained) (?:them|it)? ?in (?:years|ages|months|forever)"
@@ -394,6 +399,7 @@ _KIND_AFTER_SECTOR = (
 # Kinds of organisation (and a few callings) that are outside IT on their own.
 _KIND_ALONE = (
     r"restaurants?(?: groups?)?|hospitals?(?: groups?)?|medical cent(?:er|re)s?"
+    r"|(?:\w+-)?hospital (?:systems?|groups?|networks?)"
     r"|health systems?|clinics?|pharmac(?:y|ies)|bakery|bakeries|caf[eé]s?|coffee shops?"
     r"|hotels?|motels?|inns?|resorts?|church(?:es)?|parish(?:es)?|diocese|congregations?"
     r"|synagogues?|mosques?|temples?|charit(?:y|ies)|non-?profits?|not-for-profits?"
@@ -664,6 +670,8 @@ OTHER_PARTIES = (
     r"they|he|she|you|them|those|these|that|(?<=\w )who|(?<=\w, )who|which|everyone"
     r"|everybody|others?|people"
     r"|folks|their(?: [\w'-]+){1,3}",
+    # the second verb of someone else: "they drive trucks and run grain elevators"
+    r"(?:they|he|she) (?:[\w'-]+ ){1,4}(?:and|or)",
     # "Those companies choose a new managed IT partner", "a clinic needs", "every business"
     rf"(?:every|any|each|most|many|some|all|lots of|a lot of|plenty of|half of|those|these"
     rf"|the|such|other|their|one of the) (?:(?!our |my )[\w'-]+ ){{0,2}}?(?:{_ORGS}|{_PEOPLE})",
@@ -690,7 +698,7 @@ OWN_IT_REQUESTS = (
     rf"|managed (?:[\w/&-]+ ){{0,4}}?(?:services|{_HELPER_NOUN})){_NOT_SOLD}",
     # "looking for someone to look after our computers", "we need a company for the
     # support of our computers", "wants one company that handles all of our IT"
-    rf"(?:{_NEED}|{_CHOOSE})(?: to (?:have|get|find|hire|bring in|bring on))? {_HELPER}"
+    rf"(?:{_NEED}|{_CHOOSE})(?: (?:to )?(?:have|get|find|hire|bring in|bring on))? {_HELPER}"
     rf"{_HELPER_WHERE} (?:{_TASK} {_GAP}{{0,6}}?|for {_GAP}{{0,4}}?)"
     rf"(?:{_IT_THINGS}){_NOT_SOLD}",
     # "our case management system and the VPN need a new IT provider"
@@ -833,7 +841,11 @@ OWN_IT_REQUESTS = (
     # the new laptops"
     rf"(?:{_NEED}) (?:some |a little |urgent )?help (?:with )?(?:moving|migrating|setting up"
     rf"|installing|upgrading|replacing|securing|backing up|fixing|getting|switching|wiring"
-    rf"|networking|connecting|cleaning up) {_GAP}{{0,8}}?(?:{_IT_THINGS}){_NOT_SOLD}",
+    rf"|networking|connecting|cleaning up|imaging|deploying|configuring|enrolling|wiping"
+    rf"|updating|patching) {_GAP}{{0,8}}?(?:{_IT_THINGS}){_NOT_SOLD}",
+    # "price for installing a network printer and 2 pcs in my office?"
+    rf"{_PRICE_OF} (?:installing|setting up|fixing|repairing|replacing|upgrading|configuring"
+    rf"|moving|migrating|wiring|networking) {_GAP}{{0,3}}?(?:{_IT_THINGS}){_NOT_SOLD}",
 )
 
 #: A vague request for a helper ("someone to take care of all of it"), which counts
@@ -848,6 +860,20 @@ VAGUE_REQUESTS = (
     # "Can someone help us?", "could anyone help?"
     r"(?:can|could|would) (?:someone|somebody|anyone|anybody|you|your team) (?:please )?help"
     r"(?: us| me)?(?= ?[?.!]|$)",
+    # "can someone come today", "could you guys come by?"
+    r"(?:can|could|would|will) (?:you|someone|somebody|anyone|anybody|you guys|your (?:team"
+    r"|company|tech)) (?:please )?(?:come|stop|swing) ?(?:by|over|out|in|down)?(?: (?:today"
+    r"|tomorrow|asap|this week|soon|now|here)){0,2}(?= ?[?.!]|$)",
+    # "is this something you guys fix?", "you can repair?", "whos available"
+    r"(?:is (?:this|that|it) )?something (?:you|u|your company|your team)(?: guys)?(?: (?:could"
+    r"|can|would|might))? (?:fix|do|handle|repair|work on|help with|take care of|take on"
+    r"|help us with)(?: for us)?(?= ?[?.!]|$)",
+    r"you (?:can|could) (?:repair|fix|help|come|do (?:it|this|that))(?= ?[?.!]|$)",
+    r"who(?:'s|s| is) available(?: (?:today|tomorrow|this week|to (?:come|help)))?(?= ?[?.!]|$)",
+    # "pls we need help, ...", "we need a real fix not another reboot"
+    r"(?:we|i) (?:really |urgently )?need (?:some |urgent )?help(?= ?[,.!?;]|$| asap"
+    r"| urgently| please)",
+    r"need (?:a |an )?(?:real |proper |permanent |lasting )?(?:fix|solution)(?! for)",
     # "can you send someone?", "could you send a tech out today?"
     r"(?:can|could|would|will) (?:you|your [\w-]+|you guys) (?:please )?send (?:someone|somebody"
     r"|a tech|a technician|a guy|a person)(?: (?:out|over|here|today|tomorrow|asap|now"
@@ -864,7 +890,8 @@ VAGUE_REQUESTS = (
     rf"(?:{_NEED}) {_SOMEONE}(?: (?:local|reliable|nearby|dependable|here)(?: (?:and|&) "
     r"(?:local|reliable|nearby|dependable|trustworthy|responsive|affordable|honest))?)?"
     r"(?: (?:i|we) can (?:call|trust|rely on|count on))?(?: for (?:support|help|maintenance"
-    r"|service|it|this|that|everything))?(?=\s*(?:[.!?;]|$))",
+    r"|service|it|this|that|everything))?(?: (?:asap|urgently|today|now|quickly|soon))?"
+    r"(?=\s*(?:[.!?;]|$))",
     # "We need it fixed.", "want all of this sorted out"
     rf"(?:{_NEED}) (?:{_VAGUE_OBJECT}|everything) (?:{_DONE})",
     # "everything is slow", "nothing works"
@@ -896,6 +923,12 @@ VAGUE_REQUESTS = (
 
 #: The sender's own IT, named or in trouble, which makes a vague request an IT one.
 OWN_IT_CONTEXT = (
+    # "our office still has no backup", "we have no antivirus"
+    r"(?:we|i|our [\w'-]+) (?:still )?(?:have|has|got) no (?:[\w'-]+ )?(?:backups?|antivirus"
+    r"|firewall|server|wifi|wi-fi|email|it person|it support|tech support)",
+    # "a gentleman named Ron took care of all our computers"
+    rf"(?:took|used to take|has taken|had taken) care of (?:all )?(?:of )?(?:our|my) "
+    rf"(?:{_IT_THINGS})",
     # "my cousin fixed it before but he is in Vietnam now", "our nephew did it until he moved"
     r"(?:my|our) (?:cousin|nephew|niece|son|daughter|brother|sister|friend|husband|wife"
     r"|neighbou?r|uncle|aunt|brother-in-law|son-in-law|dad|father|mom|mother) (?:used to )?"
@@ -951,7 +984,8 @@ OWN_LINE_OF_BUSINESS = (
     rf"(?! (?:clients?|customers?|companies|businesses|firms)\b)",
     # "We have a daycare with 40 kids" (not "we have a law firm in Boston as a client")
     rf"(?:we|i) have (?:a|an) {_LINE_OF_BUSINESS}(?! (?:that|which|who|we|i)\b)"
-    r"(?![^.;!?\n]*\b(?:clients?|customers?|accounts?|we (?:support|serve|manage))\b)",
+    r"(?![^.;!?\n]*\b(?:as (?:a |an |our )?(?:clients?|customers?|accounts?)|(?:clients?"
+    r"|customers?|accounts?) (?:of ours|we|that we)|we (?:support|serve|manage))\b)",
     # "I'm the owner of a landscaping company", "Executive director of a synagogue here.",
     # "I'm the IT manager at a hospital" (not "I'm the IT partner for a dental practice")
     rf"(?:(?:i'm|i am|we're|we are) |^\W*)(?:the |an? )?(?:{_NOT_IT}[\w'-]+ ){{0,2}}?"
@@ -964,6 +998,11 @@ OWN_LINE_OF_BUSINESS = (
     r"|computer|network|systems)(?: (?:person|guy|gal|staff|team|department|dept|tech"
     r"|technician|admin|administrator|support|help|lead))? (?:of|at|for|with|in) (?:a |an |the"
     rf" |our |my )?{_LINE_OF_BUSINESS}(?<!s)",
+    # "I'm a desktop support tech at a health system", "I am a systems technician with the
+    # City of Lakemont" (not "I'm the IT guy for a dental practice": a consultant)
+    rf"(?:i'm|i am) (?:a|an|the|one of the) (?:[\w'/-]+ ){{0,3}}?(?:tech|techs|technician"
+    rf"|technicians|admin|administrator|engineer|analyst|specialist|lead|coordinator)"
+    rf" (?:at|with) (?:a|an|the) {_LINE_OF_BUSINESS}",
     # "Restaurant owner here", "Dental office manager, two locations." (not "Former
     # restaurant owner here, now running an MSP")
     rf"^\W*{_NOT_A_NAME}(?:{_LOB_WORD} ){{0,3}}?(?:{_KIND_ALONE}|{_SECTOR})"
@@ -992,7 +1031,7 @@ OWN_LINE_OF_BUSINESS = (
     rf"^(?!\s*[-*\u2022])\W*{_NOT_A_NAME}{_LINE_OF_BUSINESS}(?<!s)(?: of [\w'.-]+(?: [\w'.-]+)?"
     rf"(?= here\b))?(?=\s*(?:[,.!(:]|$| here\b| with {_HOW_MANY}\b| w/| w {_HOW_MANY}\b| - "
     r"| with (?:about|over|around|only|just) | of \d| in [a-z]| looking| since| based))"
-    rf"(?!,? (?:{_LOB_WORD} ){{0,2}}?(?:{_KIND_ALONE})(?:,| and | or | &))",
+    rf"(?!,? (?:(?!\d){_LOB_WORD} ){{0,2}}?(?:{_KIND_ALONE})(?:,| and | or | &))",
     # "We run six Italian restaurants", "Lakeshore operates three hospitals", "we
     # manage roughly 2,400 apartment units" (not "we manage 30 clinics as clients")
     rf"(?:run|runs|own|owns|operate|operates|manage|manages) {_HOW_MANY} "
@@ -1017,6 +1056,16 @@ OWN_LINE_OF_BUSINESS = (
     rf"|coaches|train|trains"
     rf"|deliver|delivers) (?:{_LOB_WORD} ){{0,3}}?(?:{_TRADE_OBJECT}){_NOT_IT_TRADE}"
     rf"(?![^.;!?\n,]*(?<!\w)(?:{_IT_THINGS}|it|tech|cloud|devices?)(?!\w))",
+    # "our 3 locations serve about 900 covers a night", "we see 40 patients a day", "we close
+    # about 60 loans a month"
+    rf"(?:serve|serves|see|sees|treat|treats|teach|teaches|feed|feeds|house|houses|close"
+    rf"|closes|fund|funds|originate|originates) {_HOW_MANY} (?:covers|meals|guests|diners"
+    rf"|patients|students|kids|children|residents|members|families|customers|loans"
+    rf"|mortgages|files|closings) (?:a|per|each|every) (?:day|night|week|month|year|shift"
+    rf"|season)",
+    # "Our company is doing the import of kitchen appliance"
+    r"(?:our company|we) (?:is|are) doing (?:the )?(?:import|export|trading|distribution"
+    r"|manufacturing|construction|transport|cleaning|catering)",
     r"(?:represent|represents) (?:[\w'-]+ ){0,2}?(?:clients|families|employers|buyers"
     r"|sellers|tenants|landlords|the injured)(?= in)",
 )
@@ -1166,6 +1215,9 @@ PROVIDER_SELF_DESCRIPTIONS = (
     # "MedBridge is a healthcare-focused VAR", "Continental is an IT consulting firm"
     rf"^\W*{_NOT_A_NAME}(?:[\w&.'-]+ ){{1,4}}(?:is|are) (?:a |an )?{_PROVIDER_ADJ}"
     rf"(?:{_PROVIDER})(?! (?:customers?|clients?|users?)(?!\w))",
+    # "we're the people dentists call when the xray pc freezes"
+    r"(?:we're|we are|i'm|i am) the (?:people|ones|guys|folks|company|team|person|guy|one)"
+    r" (?:[\w'-]+ ){1,3}?call(?:s)? (?:when|if|whenever)",
     # "Dental labs are a weird little niche and we own it", "clinics are our niche", "our
     # niche is law firms"
     r"niche (?:and|that|which) (?:we|i) (?:own|serve|dominate|support|know|cover)"
@@ -1231,6 +1283,7 @@ PROVIDER_SELF_DESCRIPTIONS = (
 PRICE_TERMS = (
     _HOW_MUCH, _PRICE_WORD, r"priced", r"costing", r"(?<!in )charges?", r"ballpark", _RUNS,
     r"discounts?", r"(?:monthly |minimum |total )spend", r"budget",
+    r"minimum monthly|minimums?",
     r"investment(?! firm| company| advis)", r"what(?:'s|s| is) the damage",
     r"per (?:hour|month|appointment|lead|call|meeting|day|week)", r"expensive",
     r"cheap(?:er|est)?", r"affordable",
@@ -1250,6 +1303,9 @@ PRICE_ASKS = (
     # "what you charge", "roughly what does a typical month run?", "I was wondering what
     # your rates look like", "curious what the cost would be"
     r"what (?:you|y'all|u)(?:'d| would| will| guys)? (?:charge|bill|ask)", _RUNS,
+    # "whats the minimum monthly?"
+    r"(?:what(?:'s|s| is) )?(?:the |your )?minimums?(?: (?:monthly|spend|commitment|budget"
+    r"|contract|order|price|cost|fee))?(?= ?\?)",
     # "whats the cheapest package u have"
     r"cheapest (?:package|plan|option|tier|campaign|deal|price|rate)",
     rf"what (?:your|the) (?:[\w'-]+ )?(?:{_PRICE_WORD})",
@@ -1309,21 +1365,25 @@ OTHER_REQUESTS = (
     r"get in touch", r"reach out", r"contact (?:me|us)",
     r"proposal", r"demo", r"case stud(?:y|ies)", r"references?", r"testimonials?",
     r"samples?", r"examples?", r"scripts?", r"brochure|overview",
-    r"(?:information|info|details)(?<!price information)(?<!price info)(?<!price details)"
-    r"(?<!pricing information)(?<!pricing info)(?<!pricing details)(?<!cost information)"
-    r"(?<!cost info)(?<!cost details)(?<!rate information)(?<!rate info)(?<!rate details)",
+    # asking for information, not telling of it ("asked me to collect information")
+    r"(?:send|email|e-mail|share|give|provide|forward|get) (?:me |us )?(?:some |more |any |the "
+    r"|your )?(?:information|info|details)(?! (?:on|about|of) (?:your )?(?:pric|cost|rate|fee))"
+    r"|(?:more|further|additional) (?:information|info|details)"
+    r"|(?<!price )(?<!pricing )(?<!cost )(?<!rate )(?<!rates )(?:information|info|details)"
+    r" (?:please|\?)",
+    r"^\W*(?:install|installation|set (?:it|them) up)(?: (?:it|them|this|everything))?\W*$",
     # (not "tell me what your rates are", which asks the price)
     r"learn more", r"explain",
-    r"tell (?:me|us) (?:more|about|how|which|who|what(?! (?:your |the )?(?:[\w'-]+ )?(?:pric"
-    r"|cost|rate|fee|charge)))",
+    r"tell (?:me|us) (?:more|about|how(?! much)|which|who"
+    r"|what(?! (?:your |the )?(?:[\w'-]+ )?(?:pric|cost|rate|fee|charge)))",
     # "understand how the handoff works", "to discuss a campaign" (not "how your pricing
     # works", "discuss your rates": those ask the price)
     r"understand how",
-    r"how (?!(?:your |the )?(?:pric|cost|rate|fee))(?:[\w'-]+ ){1,3}works?(?!\w)",
     r"discuss(?:ing)?(?= (?!(?:your |the )?(?:pric|cost|rate|fee)))",
     r"target(?:s|ed|ing)?", r"decision[ -]makers?", r"availability|available",
     r"start(?:ing)? (?:date|next|in|on|soon)", r"contract (?:terms?|length)",
-    r"minimum (?:term|commitment|contract)", r"guarantee[sd]?", r"results",
+    r"minimum (?:term|commitment|contract)", r"guarantee[sd]?",
+    r"(?:what|which|expected|typical|your|average) results|results\?",
     # (not "do you have a price sheet?", which asks our price)
     rf"do you (?:work|offer|provide|have(?! (?:a |an |any |your )?(?:{_PRICE_WORD}))|handle"
     r"|cover|serve|do|use|specialize|specialise)",

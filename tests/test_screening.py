@@ -1167,6 +1167,63 @@ OBLIQUE_END_USERS_AND_PROVIDERS = [
     case("cheapest-package", said("whats the cheapest package u have"), "queued", flags=TK),
 ]
 
+# The sixth corpus's lessons: one-line troubles and long stories, both ways.
+SHORT_AND_LONG_MESSAGES = [
+    case("counter-pc-can-someone-come-today", said(
+        "pc at the front counter wont print tickets to the kitchen anymore. can someone "
+        "come today"), "screened_out", NOT_MSP),
+    case("tablet-logs-out-members-is-this-something-you-fix", said(
+        "front desk check-in tablet keeps logging out members, is this something you guys "
+        "fix?"), "screened_out", NOT_MSP),
+    case("provider-clients-tablets-log-out", said(
+        "Our clients' check-in tablets keep logging out members and we fix that all day; we "
+        "want more gyms as clients."), "queued"),
+    case("blue-screen-you-can-repair", said(
+        "good day, my shop have problem with the cash computer, it show blue screen every "
+        "morning. you can repair?"), "screened_out", NOT_MSP),
+    case("no-backup-need-someone-asap", said(
+        "our office still has no backup of the tax returns on the server. need someone "
+        "asap"), "screened_out", NOT_MSP),
+    case("loans-a-month-email-bouncing", said(
+        "we close about 60 loans a month and our encrypted email keeps bouncing. whos "
+        "available"), "screened_out", NOT_MSP),
+    case("price-for-installing-a-printer", said(
+        "price for installing a network printer and 2 pcs in my office?"), "screened_out",
+         NOT_MSP, TK),
+    case("provider-price-for-appointments", said(
+        "price for setting up appointments with offices that need new computers?"), "queued",
+         flags=TK),
+    case("covers-a-night-pos-goes-down", said(
+        "our 3 locations serve about 900 covers a night and the POS network goes down every "
+        "friday. need a real fix not another reboot"), "screened_out", NOT_MSP),
+    case("small-bakery-wifi-for-customers", said(
+        "we have a small bakery and want to install cameras and wifi for customers, do you "
+        "do this service?"), "screened_out", NOT_MSP),
+    case("provider-has-a-bakery-as-a-client", said(
+        "We have a bakery as a client and installed their cameras; we want more shops."),
+         "queued"),
+    case("people-dentists-call", said(
+        "we're the people dentists call when the xray pc freezes. want more dentists "
+        "calling"), "queued"),
+    case("partner-that-can-run-a-test", said(
+        "I'm looking for a partner that can run a 90-day test across three regions; the "
+        "retailer whose checkout failed is our best story."), "queued"),
+    case("their-customers-drive-trucks", said(
+        "Our audience doesn't attend webinars, they drive trucks and run grain elevators. We "
+        "want leads from real calls."), "queued"),
+    case("quote-and-install-is-more-than-a-price", said(
+        "We are opening new office in Miami (import fruits), need internet, 6 computers and "
+        "phone system, can you quote and install?"), "screened_out", NOT_MSP),
+    case("long-story-then-only-the-price", said(
+        "The chiropractor told me 'I wish I found you five years ago,' which made my day. "
+        "We've done telemarketing before with mixed results. Just tell me how much a "
+        "telemarketing campaign costs."), "queued", flags=TK),
+    case("minimum-monthly", said("whats the minimum monthly?"), "queued", flags=TK),
+    case("took-care-of-our-computers-is-this-something-you-could-take-on", said(
+        "Ron took care of all our computers but he retired. Is this something you could take "
+        "on for us?"), "screened_out", NOT_MSP),
+]
+
 TABLE = (QUEUED_PROVIDERS + PROVIDERS_NAMING_CLIENTS + DECLARED_NON_PROVIDERS
          + END_USERS_WHO_PICKED_MSP + LINE_OF_BUSINESS + ASKING_IN_OTHER_WORDS + OWN_CUSTOMERS
          + MORE_LINES_OF_BUSINESS + PROVIDERS_IN_OTHER_WORDS + REQUESTS_IN_EVERYDAY_WORDS
@@ -1178,7 +1235,7 @@ TABLE = (QUEUED_PROVIDERS + PROVIDERS_NAMING_CLIENTS + DECLARED_NON_PROVIDERS
          + IT_PRICE_QUESTIONS
          + ASKING_IN_PASSING
          + BUYING_IN_OTHER_WORDS + PRICE_QUESTIONS_IN_OTHER_WORDS
-         + OBLIQUE_END_USERS_AND_PROVIDERS
+         + OBLIQUE_END_USERS_AND_PROVIDERS + SHORT_AND_LONG_MESSAGES
          + ROLES_AND_SPAM)
 
 
@@ -1452,7 +1509,7 @@ def tuning_rows(name, ids_up_to=None):
 
 @pytest.mark.parametrize(("name", "ids_up_to"), [
     ("tune.jsonl", None), ("tune2.jsonl", 150), ("tune3.jsonl", None), ("tune4.jsonl", None),
-    ("tune5.jsonl", None)])
+    ("tune5.jsonl", None), ("tune6.jsonl", None)])
 def test_the_tune_corpus_meets_the_screening_targets(name, ids_up_to):
     """The issue's targets on naturally written submissions (bench/screening_eval.py
     prints the details and every mismatch)."""
