@@ -71,6 +71,7 @@ BUDGET_MS = 100
 DEEP_PAGE = 200
 FULL_SCAN = re.compile(r"\bSCAN leads\b|Seq Scan on leads\b")
 TEXT_INDEX = re.compile(r"\bleads_search\b|\bix_leads_search_trgm\b")
+CATCH_UP = re.compile(r"\bleads_search_state\b")
 
 
 def term_of(kind: str, row, rng: random.Random) -> str:
@@ -295,6 +296,9 @@ def show_plan(app, term: str) -> None:
                 scans = [line.strip() for line in lines if FULL_SCAN.search(line)]
                 indexed = any(TEXT_INDEX.search(line) for line in lines)
                 print("      -> " + ("FULL SCAN of leads: " + "; ".join(scans) if scans
+                                     else "the text index's catch-up check (search.catch_up):"
+                                          " its high-water mark and the newest id"
+                                     if CATCH_UP.search(statement)
                                      else "text index used, no full scan" if indexed
                                      else "NO text index: the search is a filter on another"
                                           " index's walk"))
