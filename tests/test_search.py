@@ -161,3 +161,23 @@ def test_edits_and_deletes_keep_the_index_sound_before_and_after_indexing(
     assert found(app, "tailspin") == []
     if backend == "sqlite":
         assert_index_is_sound(app)
+
+
+def test_the_id_of_a_deleted_newest_lead_given_again_is_indexed_anew(
+        app, client, submission, leads, backend):
+    """SQLite gives the id of a deleted newest row again (no AUTOINCREMENT)."""
+    assert found(app, "tailspin") == ["Tailspin_Tech"]            # all four indexed
+    with app.app_context():
+        newest = db.session.scalar(select(Lead).order_by(Lead.id.desc()).limit(1))
+        newest_id = newest.id
+        db.session.execute(text("DELETE FROM outbox WHERE lead_id = :id"), {"id": newest_id})
+        db.session.execute(text("DELETE FROM leads WHERE id = :id"), {"id": newest_id})
+        db.session.commit()
+    add_lead(client, submission, company="Reissued Networks", email="re@re.example")
+    with app.app_context():
+        reissued = db.session.scalar(select(Lead).where(Lead.company == "Reissued Networks"))
+        if backend == "sqlite":
+            assert reissued.id == newest_id
+    assert found(app, "reissued") == ["Reissued Networks"]
+    if backend == "sqlite":
+        assert_index_is_sound(app)

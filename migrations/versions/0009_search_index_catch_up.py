@@ -32,10 +32,17 @@ DELETE_OLD = f"INSERT INTO leads_search(leads_search, rowid, {COLUMNS}) VALUES (
 INSERT_NEW = f"INSERT INTO leads_search(rowid, {COLUMNS}) VALUES (new.id, {NEW});"
 
 
-def create_triggers(when: str) -> None:
+# Ids are not AUTOINCREMENT: once the newest lead is deleted, its id is given again.
+# The mark comes down to the newest remaining lead, so the next one is indexed anew.
+LOWER_MARK = ("UPDATE leads_search_state SET indexed_upto = (SELECT coalesce(max(id), 0) "
+              "FROM leads) WHERE indexed_upto > (SELECT coalesce(max(id), 0) FROM leads);")
+
+
+def create_triggers(when: str, *, lower_mark: bool) -> None:
     """The delete and update triggers, acting only on rows ``when`` allows."""
+    after_delete = f"{DELETE_OLD} {LOWER_MARK}" if lower_mark else DELETE_OLD
     op.execute(f"CREATE TRIGGER leads_search_delete AFTER DELETE ON leads {when} "
-               f"BEGIN {DELETE_OLD} END")
+               f"BEGIN {after_delete} END")
     op.execute(f"CREATE TRIGGER leads_search_update AFTER UPDATE OF {COLUMNS} ON leads {when} "
                f"BEGIN {DELETE_OLD} {INSERT_NEW} END")
 
@@ -54,7 +61,7 @@ def upgrade():
     op.execute("INSERT INTO leads_search_state (id, indexed_upto) "
                "SELECT 1, coalesce(max(id), 0) FROM leads")
     drop_triggers()
-    create_triggers(f"WHEN {INDEXED}")
+    create_triggers(f"WHEN {INDEXED}", lower_mark=True)
 
 
 def downgrade():
@@ -63,5 +70,5 @@ def downgrade():
     drop_triggers()
     op.execute("DROP TABLE leads_search_state")
     op.execute(f"CREATE TRIGGER leads_search_insert AFTER INSERT ON leads BEGIN {INSERT_NEW} END")
-    create_triggers("")
+    create_triggers("", lower_mark=False)
     op.execute("INSERT INTO leads_search(leads_search) VALUES ('rebuild')")
