@@ -151,7 +151,7 @@ def _where(filters: Filters, session) -> list:
     else:
         clauses = [Lead.status.in_(statuses)]
     if filters.q:
-        search.catch_up(session.get_bind())
+        search.catch_up_once(session)
         clauses.append(search.matches(filters.q, session.get_bind().dialect.name))
     if filters.source:
         clauses.append(Lead.source == filters.source)

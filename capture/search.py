@@ -10,9 +10,9 @@ and their answers large anyway.
 On SQLite the index is filled after the request that stored the lead, not inside it
 (migration 0009): tokenising four columns cost POST /leads about 1.1 ms. ``catch_up``
 indexes every lead above the high-water mark in one statement; a search runs it
-first, so it always sees every lead, and the outbox worker runs it every round, so
-a search rarely has anything to do. (FTS5's own ``integrity-check`` with rank 1
-compares the index with every lead, so it holds right after a catch-up.)
+first (once per request), so it always sees every lead, and the outbox worker runs it
+every round, so a search rarely has anything to do. (FTS5's own ``integrity-check``
+with rank 1 compares the index with every lead, so it holds right after a catch-up.)
 """
 
 import logging
@@ -87,3 +87,15 @@ def catch_up(engine) -> int:
     except exc.OperationalError as error:
         log.warning("search index catch-up postponed: %s", error)
         return 0
+
+
+def catch_up_once(session) -> None:
+    """``catch_up`` once per session, a request's unit of work: its list, the list's
+    count and every batch of a CSV download then search the same index without
+    asking again."""
+    if not session.info.get(CAUGHT_UP):
+        catch_up(session.get_bind())
+        session.info[CAUGHT_UP] = True
+
+
+CAUGHT_UP = "search_index_caught_up"

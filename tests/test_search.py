@@ -6,6 +6,7 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy import text
 
+from capture import cli
 from capture import queries
 from capture import search
 from capture.extensions import db
@@ -123,7 +124,6 @@ def test_a_new_lead_is_indexed_after_its_request_and_found_by_the_next_search(
 
 
 def test_the_outbox_worker_indexes_new_leads(app, client, submission, backend):
-    from capture import cli
     add_lead(client, submission, company="Marrowgate Systems")
     with app.app_context():
         cli.outbox_round()
