@@ -53,7 +53,8 @@ run demo: $(STAMP)
 test: $(STAMP) system-packages $(AXE)
 	$(BIN)/python -m pytest -n 2 $(PYTEST_ARGS)
 	$(BIN)/python -m pytest -n 2 --db=postgresql --ignore=tests/site --ignore=tests/browser \
-	  --ignore=tests/test_screening.py --ignore=tests/test_project.py $(PYTEST_ARGS)
+	  --ignore=tests/test_screening.py --ignore=tests/test_screening_model.py \
+	  --ignore=tests/test_project.py $(PYTEST_ARGS)
 
 ## axe: axe-core from the npm registry into tests/browser/node_modules, exactly as
 ## locked (npm ci: non-interactive, no audit), for the browser tests' accessibility checks

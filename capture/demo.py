@@ -637,7 +637,7 @@ class Generator:
         """The real screening verdict (status, reasons, flags as stored), remembered by
         what decides it: the rules cost up to a millisecond a lead, and the demo's few
         messages repeat. What decides it is what DESIGN.md's rules read: the message;
-        the company type unless it is a provider's; the interest only if it is
+        the company type, or a provider's name (the word model reads it); the interest only if it is
         pricing_only; the role only if it is technician or other; headcount and budget
         only beyond the thresholds. A bare domain is never read as a request, so the
         website is left out. tests/test_demo_seed.py screens every lead of a demo
@@ -645,7 +645,8 @@ class Generator:
         employees, budget = values["employees"], values["monthly_budget"]
         company_type, interest, role = values["company_type"], values["interest"], values["role"]
         key = (values["message"],
-               "provider" if company_type in PROVIDERS else company_type,
+               # The word model reads a provider's company name with its message.
+               values["company"] if company_type in PROVIDERS else company_type,
                interest if interest == PRICING_ONLY_INTEREST else "",
                role if role in NON_DECIDING_ROLES else "",
                employees if employees > self.rules.max_employees else None,

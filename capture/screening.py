@@ -63,6 +63,16 @@ needs...").  Clients are only someone else's when the sender
 serves them: a law firm's clients do not make it a provider.  Every reason
 quotes the words it rests on.
 
+When the phrases find neither a provider describing itself nor any end-user
+evidence, the word model (``capture.screening_model``, trained on the labelled
+corpora) reads the message and the company's name, if the message names some
+IT thing (``IT_THINGS``) and nothing of what we sell (``OUR_SERVICE_WORDS``).
+At ``model_threshold`` percent or more it gives ``not_msp``, quoting the
+sender's clause and the message's words that weighed most.  It finds the end
+users who describe their trouble in words no list holds ("the register pc
+freezes every morning, who do i talk to"); a provider that never says what it
+sells and talks only of its clients' machines can be mistaken for one.
+
 ``tire_kicker`` from text: some clause asks for our price (``PRICE_ASKS``, and
 not the sender talking about its own prices, ``OWN_PRICE_MENTIONS``), and no
 other part of the message asks for anything else.  The message is cut into
@@ -104,11 +114,15 @@ from dataclasses import dataclass
 
 from capture.contract import PROVIDER_TYPES
 from capture.contract import choice_label
+from capture.screening_model import WordModel
+from capture.screening_model import model_text
 from capture.screening_phrases import CLIENT_CONTEXT
 from capture.screening_phrases import FIRST_PERSON
+from capture.screening_phrases import IT_THINGS
 from capture.screening_phrases import OTHER_PARTIES
 from capture.screening_phrases import OTHER_REQUESTS
 from capture.screening_phrases import OTHERS_SPEECH
+from capture.screening_phrases import OUR_SERVICE_WORDS
 from capture.screening_phrases import OWN_IT_CONTEXT
 from capture.screening_phrases import OWN_IT_REQUESTS
 from capture.screening_phrases import OWN_IT_TROUBLES
@@ -142,10 +156,24 @@ NON_DECIDING_ROLES = frozenset({"technician", "other"})
 #: Evidence quoted from a message is cut to about this many characters.
 EVIDENCE_LENGTH = 120
 
+#: The word model (``capture.screening_model``): the second reader of ``not_msp``.
+MODEL = WordModel.load()
+
+# Words too common to show a salesperson as what the model leaned on (they still count).
+_QUIET_WORDS = frozenset({
+    "a", "about", "after", "all", "also", "am", "an", "and", "any", "are", "as", "at", "be",
+    "been", "but", "by", "can", "could", "did", "do", "does", "for", "from", "had", "has",
+    "have", "he", "her", "his", "how", "i", "if", "in", "into", "is", "it", "its", "just", "me",
+    "more", "most", "much", "my", "no", "not", "now", "of", "on", "one", "or", "so", "some",
+    "such", "than", "that", "the", "their", "them", "then", "there", "these", "they", "this",
+    "those", "to", "too", "up", "us", "was", "we", "were", "what", "when", "where", "which",
+    "who", "why", "will", "with", "would", "you", "your",
+})
+
 #: The rule code's own version: raise it whenever this module reads text or
 #: judges differently, so ``rules_version`` changes with the code as well as
 #: with the thresholds and phrase lists.
-RULES_CODE_VERSION = 16
+RULES_CODE_VERSION = 17
 
 # Question openers; a fragment starting with one asks something.
 _QUESTION_WORDS = frozenset({
@@ -189,6 +217,9 @@ class ScreeningRules:
 
     max_employees: int = 500
     min_monthly_budget: int = 1500
+    #: The word model screens out at this probability, in percent, or more; 0 turns
+    #: it off (the phrase rules alone then decide ``not_msp``).
+    model_threshold: int = 70
     first_person: tuple[str, ...] = FIRST_PERSON
     others_speech: tuple[str, ...] = OTHERS_SPEECH
     own_speakers: tuple[str, ...] = OWN_SPEAKERS
@@ -201,6 +232,8 @@ class ScreeningRules:
     own_line_of_business: tuple[str, ...] = OWN_LINE_OF_BUSINESS
     own_organisation_hints: tuple[str, ...] = OWN_ORGANISATION_HINTS
     own_workplaces: tuple[str, ...] = OWN_WORKPLACES
+    it_things: tuple[str, ...] = IT_THINGS
+    our_service_words: tuple[str, ...] = OUR_SERVICE_WORDS
     client_context: tuple[str, ...] = CLIENT_CONTEXT
     provider_self_descriptions: tuple[str, ...] = PROVIDER_SELF_DESCRIPTIONS
     price_terms: tuple[str, ...] = PRICE_TERMS
@@ -231,24 +264,27 @@ def rules_from_config(config: Mapping[str, object]) -> ScreeningRules:
         value = config[key]
         if isinstance(field.default, int):
             changes[field.name] = _whole_number(key, value)
+            if field.name == "model_threshold" and changes[field.name] > 100:
+                raise ValueError(f"{key} is a percentage from 0 (off) to 100, got {value!r}")
         else:
             changes[field.name] = _patterns(key, value)
     return ScreeningRules(**changes)
 
 
 def rules_fingerprint(rules: ScreeningRules) -> str:
-    """The text ``rules_version`` hashes: the code's version marker, then every
-    threshold and phrase list by name, as JSON with sorted keys (stable across
-    runs, processes and machines, unlike ``hash()``)."""
+    """The text ``rules_version`` hashes: the code's version marker, the word model's
+    digest, then every threshold and phrase list by name, as JSON with sorted keys
+    (stable across runs, processes and machines, unlike ``hash()``)."""
     fields = {field.name: getattr(rules, field.name) for field in dataclasses.fields(rules)}
-    return json.dumps({"code": RULES_CODE_VERSION, "rules": fields}, sort_keys=True,
-                      ensure_ascii=False)
+    return json.dumps({"code": RULES_CODE_VERSION, "model": MODEL.digest, "rules": fields},
+                      sort_keys=True, ensure_ascii=False)
 
 
 def rules_version(rules: ScreeningRules) -> str:
     """A short name for one rule set (12 hex digits of a SHA-256), so a verdict, a
     report or an evaluation can say which rules produced it; it changes whenever a
-    threshold, a phrase list or the rule code (``RULES_CODE_VERSION``) changes."""
+    threshold, a phrase list, the word model or the rule code (``RULES_CODE_VERSION``)
+    changes."""
     return hashlib.sha256(rules_fingerprint(rules).encode("utf-8")).hexdigest()[:12]
 
 
@@ -333,6 +369,60 @@ def _not_msp(submission: Mapping[str, object], message: _Text,
             "we only serve IT service providers.",
             website,
         )
+    return _word_model_reason(text, _field(submission, "company"), rules)
+
+
+def _word_model_reason(text: _Text, company: str, rules: ScreeningRules) -> Reason | None:
+    """The word model's verdict, when the phrase rules found nothing either way.
+
+    It is asked only when the message names some IT thing (``IT_THINGS``) and
+    nothing of what we sell (``OUR_SERVICE_WORDS``): words without an IT subject
+    are no evidence of IT wanted, and a sender who wants appointments or a
+    campaign is buying our service, as only a provider does.  It reads the
+    message as sent (quotations included: the model learned from whole messages)
+    and the company's name.  The reason quotes the clause that holds the word
+    weighing most towards "end user", and names the message's words the model
+    leaned on, so the evidence is the sender's own words, never a bare score.
+    """
+    if (not rules.model_threshold or not _search(rules.it_things, text.norm)
+            or _search(rules.our_service_words, text.norm)):
+        return None
+    read = model_text(text.original, company)
+    if MODEL.probability(read) * 100 < rules.model_threshold:
+        return None
+    shown = [found for found in (_word_in(text.original, word)
+                                 for word in MODEL.leaning_words(read, count=20)
+                                 if word not in _QUIET_WORDS) if found][:3]
+    if not shown:  # nothing of the sender's own message to show: no verdict
+        return None
+    quoted = _clause_with(text, shown[0].lower()) or shown[0]
+    listed = ", ".join(f"\u201c{word}\u201d" for word in shown)
+    return Reason(
+        "not_msp",
+        f"Reads as an end user asking IT help for itself (\u201c{quoted}\u201d; the words "
+        f"that weigh most: {listed}); we only serve IT service providers.",
+        quoted,
+    )
+
+
+def _word_in(message: str, word: str) -> str | None:
+    """``word`` as the message writes it (its case), if the message holds it whole."""
+    found = re.search(_whole_word(word), message, re.IGNORECASE)
+    return found.group() if found else None
+
+
+def _whole_word(word: str) -> str:
+    return rf"(?<!\w){re.escape(word)}(?!\w)"
+
+
+def _clause_with(text: _Text, word: str) -> str | None:
+    """The sender's clause around the first whole-word ``word``, as written."""
+    found = re.search(_whole_word(word), text.norm)
+    if found is None:
+        return None
+    for start, end in text.clauses:
+        if start <= found.start() < end:
+            return text.source(*_evidence_span(text.norm, start, end, *found.span()))
     return None
 
 

@@ -1163,6 +1163,21 @@ CLIENT_CONTEXT = (
 )
 
 #: The sender plainly says it is a provider; then its text never screens it out.
+# The word model (``capture.screening_model``) is asked only about a message that names
+# some IT thing, and that does not speak of what we sell: a sender who wants
+# appointments, a campaign or leads is buying our service, which only a provider does.
+IT_THINGS = (
+    # "the printer", "our wifi", "the x-ray workstation", "email" (not "the calling,
+    # the follow-up and the booking")
+    _IT_THINGS,
+)
+OUR_SERVICE_WORDS = (
+    # "a partner to set meetings for our backup service", "fill our pipeline", "4
+    # appointments a month", "a calling campaign" (not "the booking computer is slow")
+    r"appointments|appts|(?:set|book|booking|setting|more|first) (?:[\w'-]+ )?meetings"
+    r"|campaigns?|leads|prospects|pipeline|telemarketing|cold[ -]?call(?:s|ing)?",
+)
+
 PROVIDER_SELF_DESCRIPTIONS = (
     # "we're a 12-person MSP", "I am an independent IT consultant", "as a VAR"
     rf"(?:we are|we're|i am|i'm|as|being|i run|we run|i own|we own|i started|we started"
@@ -1210,6 +1225,15 @@ PROVIDER_SELF_DESCRIPTIONS = (
     r"(?:built|started|launched|grew|added) (?:a|an|our) (?:[\w'-]+ )?(?:security|cybersecurity"
     r"|managed services|managed|it|backup|cloud|voip|email-security|msp) (?:practice|offering"
     r"|business|division|arm|service|services)",
+    # "We repair computers and laptops for machine shops", "I set up printers for
+    # dental offices", "we look after the CNC PCs and networks for a dozen machine
+    # shops", "most of our day is fixing front desk PCs for nail salons" (not "we fix
+    # computers for our staff", "I fix the laptop for the school")
+    rf"(?:we|i|our (?:day|days|job|work|team|techs?)(?: is| are)?(?: mostly| mainly| spent)?)"
+    rf" (?:also |mostly |mainly |just )?(?:{_verb_forms(*_LOOKS_AFTER.split('|'))})"
+    rf" (?:[\w'-]+ ){{0,4}}?(?:{_IT_THINGS})(?:,? (?:and|&) (?:[\w'-]+ ){{0,2}}?"
+    rf"(?:{_IT_THINGS}))? for (?!(?:our|my|us|me|the|this|that|his|her|its|their) )"
+    rf"(?:[\w'-]+ ){{0,3}}?(?:{_ORGS}|{_PEOPLE}|clients|customers|[\w'-]+s)(?!\w)",
     # "We network plant floors", "we wire offices and warehouses"
     r"(?:we|i) (?:network|wire|cable)(?: and [\w-]+)?(?= (?!with |our |my |us |me )\w)",
     # "MedBridge is a healthcare-focused VAR", "Continental is an IT consulting firm"

@@ -97,6 +97,7 @@ def test_the_project_builds_as_one_package_with_its_templates(tmp_path):
     assert "capture/templates/staff/lead.html" in names
     assert "capture/static/staff.css" in names
     assert "capture/followup_plan.toml" in names  # the default plan create_app reads
+    assert "capture/screening_model.json" in names  # the word model screening reads
     assert not [name for name in names if name.startswith(("tests/", "bench/", "plugins/"))]
 
 

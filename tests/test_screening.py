@@ -24,6 +24,8 @@ from capture.screening import rules_fingerprint
 from capture.screening import rules_from_config
 from capture.screening import rules_version
 from capture.screening import screen
+from capture.screening_training import TUNING_CORPORA
+from capture.screening_training import tuning_rows
 
 BASE = {
     "name": "Dana Reyes",
@@ -1224,6 +1226,44 @@ SHORT_AND_LONG_MESSAGES = [
         "on for us?"), "screened_out", NOT_MSP),
 ]
 
+# End users in words no phrase list holds, read by the word model (capture.screening_model),
+# each beside a provider describing the same things as its clients' (the phrase rules
+# keep those, and the model is never asked about them).
+WORDS_NO_LIST_HOLDS = [
+    case("dental-x-ray-software-retired", said(
+        "Hi, we're a 3 chair practice, mostly crowns and bridges. The guy who set up our "
+        "computers and the x-ray software retired in the spring. Is this something you do?",
+        company="Marsh Family Dental"), "screened_out", NOT_MSP),
+    case("provider-x-ray-pcs-for-dentists", said(
+        "We set up x-ray PCs and imaging software for dentists all over the valley.",
+        company="ToothTech"), "queued"),
+    case("register-pc-freezes-who-do-i-talk-to", said(
+        "the register pc freezes every morning and the card reader drops out. who do i talk "
+        "to", company="Corner Market"), "screened_out", NOT_MSP),
+    case("provider-registers-for-corner-markets", said(
+        "We keep registers, card readers and back-office PCs running for 40 corner markets.",
+        company="Summit Managed IT"), "queued"),
+    case("lawyers-cannot-open-pdfs", said(
+        "Three of our lawyers can't open PDFs since the update, and the copier stopped "
+        "scanning to email. Who handles that?", company="Baker & Lowe LLP"),
+         "screened_out", NOT_MSP),
+    case("parish-laptop-and-hall-wifi", said(
+        "The parish office laptop is very old and the wifi in the hall does not reach. Could "
+        "you come and have a look?", company="Saint Luke Parish"), "screened_out", NOT_MSP),
+    case("provider-shop-floor-pcs-for-machine-shops", said(
+        "We look after the CNC programming PCs and shop-floor networks for a dozen machine "
+        "shops.", company="Ridge IT"), "queued"),
+    case("nail-salon-card-machine-in-plain-words", said(
+        "hi, card machine and computer not talk since update, customers wait long. please "
+        "help", company="Kim's Nails"), "screened_out", NOT_MSP),
+    case("provider-front-desk-pcs-for-salons", said(
+        "Most of our day is fixing front desk PCs and card readers for nail salons and "
+        "barbers.", company="Harbor Tech"), "queued"),
+    case("provider-backup-service-meetings", said(
+        "Looking for a partner to set meetings for our backup and disaster recovery service.",
+        company="Harbor Backup"), "queued"),
+]
+
 TABLE = (QUEUED_PROVIDERS + PROVIDERS_NAMING_CLIENTS + DECLARED_NON_PROVIDERS
          + END_USERS_WHO_PICKED_MSP + LINE_OF_BUSINESS + ASKING_IN_OTHER_WORDS + OWN_CUSTOMERS
          + MORE_LINES_OF_BUSINESS + PROVIDERS_IN_OTHER_WORDS + REQUESTS_IN_EVERYDAY_WORDS
@@ -1236,7 +1276,21 @@ TABLE = (QUEUED_PROVIDERS + PROVIDERS_NAMING_CLIENTS + DECLARED_NON_PROVIDERS
          + ASKING_IN_PASSING
          + BUYING_IN_OTHER_WORDS + PRICE_QUESTIONS_IN_OTHER_WORDS
          + OBLIQUE_END_USERS_AND_PROVIDERS + SHORT_AND_LONG_MESSAGES
+         + WORDS_NO_LIST_HOLDS
          + ROLES_AND_SPAM)
+
+
+@pytest.mark.parametrize(("submission", "status", "reasons", "flags"), [
+    row for row in WORDS_NO_LIST_HOLDS if row.values[1] == "screened_out"])
+def test_the_word_model_alone_finds_these_end_users(submission, status, reasons, flags):
+    """With the model off the phrase rules queue them: the verdict is the model's, and
+    its reason quotes the sender's clause and the words that weighed most."""
+    assert screen(submission, rules_from_config({"SCREEN_MODEL_THRESHOLD": 0})).status \
+        == "queued"
+    (reason,) = screen(submission).reasons
+    assert reason.sentence.startswith("Reads as an end user asking IT help for itself")
+    assert "the words that weigh most: \u201c" in reason.sentence
+    assert reason.evidence in submission["message"]
 
 
 def ids(items):
@@ -1411,7 +1465,8 @@ def test_a_lower_budget_minimum_lets_a_smaller_budget_through():
     ["need a plumber", "fix our sink"],
 ])
 def test_a_configured_phrase_list_replaces_the_default(value):
-    rules = rules_from_config({"SCREEN_OWN_IT_REQUESTS": value})
+    # The word model off: it would read the server request below as an end user's.
+    rules = rules_from_config({"SCREEN_OWN_IT_REQUESTS": value, "SCREEN_MODEL_THRESHOLD": 0})
     assert rules.own_it_requests == ("need a plumber", "fix our sink")
     assert ids(screen(said("We need a plumber today."), rules).reasons) == NOT_MSP
     assert screen(said("We need a new server for our office."), rules).status == "queued"
@@ -1494,22 +1549,7 @@ def test_every_phrase_list_catches_its_documented_examples(name, example, caught
 
 # --- the tune corpus ---------------------------------------------------------
 
-CORPUS_DIR = Path(__file__).parent / "screening_corpus"
-
-
-def tuning_rows(name, ids_up_to=None):
-    """The corpus's cases; for tune2.jsonl only those the rules were tuned on (its last
-    50 cases are kept aside as a check on unseen wording, so no test reads them)."""
-    rows = [json.loads(line) for line in (CORPUS_DIR / name).read_text("utf-8").splitlines()
-            if line.strip()]
-    if ids_up_to is None:
-        return rows
-    return [row for row in rows if int(row["id"][1:]) <= ids_up_to]
-
-
-@pytest.mark.parametrize(("name", "ids_up_to"), [
-    ("tune.jsonl", None), ("tune2.jsonl", 150), ("tune3.jsonl", None), ("tune4.jsonl", None),
-    ("tune5.jsonl", None), ("tune6.jsonl", None)])
+@pytest.mark.parametrize(("name", "ids_up_to"), TUNING_CORPORA)
 def test_the_tune_corpus_meets_the_screening_targets(name, ids_up_to):
     """The issue's targets on naturally written submissions (bench/screening_eval.py
     prints the details and every mismatch)."""
@@ -1533,6 +1573,9 @@ def test_the_tune_corpus_meets_the_screening_targets(name, ids_up_to):
 
 
 def test_the_tuning_part_of_tune2_is_its_first_150_cases():
+    """Its last 50 cases are kept aside as a check on unseen wording: no test reads them,
+    and the word model never learns from them."""
+    assert ("tune2.jsonl", 150) in TUNING_CORPORA
     assert [row["id"] for row in tuning_rows("tune2.jsonl", 150)] == [
         f"C{number:03d}" for number in range(1, 151)]
 
