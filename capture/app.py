@@ -25,9 +25,9 @@ from capture.extensions import limiter
 from capture.extensions import login_manager
 from capture.extensions import migrate
 from capture.screening import ScreeningRules
+from capture.screening import compile_rules
 from capture.screening import rules_from_config
 from capture.screening import rules_version
-from capture.screening import screen
 
 ROOT = Path(__file__).resolve().parent.parent
 MIGRATIONS_DIR = ROOT / "migrations"
@@ -37,11 +37,6 @@ CONTENT_ARTICLES = ROOT / "content" / "articles"
 
 
 #: A submission that walks every rule once, compiling its patterns.
-WARM_UP = {"company_type": "msp", "employees": "5", "monthly_budget": "2000", "role": "owner",
-           "interest": "other", "message": "We are a small dental office and need someone to "
-           "look after our computers; our clients say so. How much is it?"}
-
-
 class ConfigurationError(RuntimeError):
     """A setting is missing or wrong; the message says which and how to fix it."""
 
@@ -62,8 +57,8 @@ def create_app(config=None):
         app.extensions["screening_rules"] = rules_from_config(app.config)
         app.extensions["screening_version"] = rules_version(app.extensions["screening_rules"])
         # Compile the rules' patterns now (about 0.7 s once per process), not inside
-        # the first visitor's POST /leads.
-        screen(WARM_UP, app.extensions["screening_rules"])
+        # the first visitors' POST /leads.
+        compile_rules(app.extensions["screening_rules"])
     except ValueError as error:
         raise ConfigurationError(f"screening settings: {error}") from None
     try:
