@@ -52,6 +52,7 @@ from capture.models import new_public_id
 from capture.pipeline import CANCELLED
 from capture.pipeline import DONE
 from capture.pipeline import OPEN
+from capture.screening import MODEL
 from capture.screening import NON_DECIDING_ROLES
 from capture.screening import PRICING_ONLY_INTEREST
 from capture.screening import ScreeningRules
@@ -637,7 +638,8 @@ class Generator:
         """The real screening verdict (status, reasons, flags as stored), remembered by
         what decides it: the rules cost up to a millisecond a lead, and the demo's few
         messages repeat. What decides it is what DESIGN.md's rules read: the message;
-        the company type, or a provider's name (the word model reads it); the interest only if it is
+        the company type, or the words of a provider's name that the word model
+        knows; the interest only if it is
         pricing_only; the role only if it is technician or other; headcount and budget
         only beyond the thresholds. A bare domain is never read as a request, so the
         website is left out. tests/test_demo_seed.py screens every lead of a demo
@@ -646,7 +648,8 @@ class Generator:
         company_type, interest, role = values["company_type"], values["interest"], values["role"]
         key = (values["message"],
                # The word model reads a provider's company name with its message.
-               values["company"] if company_type in PROVIDERS else company_type,
+               MODEL.known_words(values["company"]) if company_type in PROVIDERS
+               else company_type,
                interest if interest == PRICING_ONLY_INTEREST else "",
                role if role in NON_DECIDING_ROLES else "",
                employees if employees > self.rules.max_employees else None,

@@ -74,6 +74,11 @@ class WordModel:
                         key=lambda word: (-contributions[word], word))
         return ranked[:count]
 
+    def known_words(self, text: str) -> tuple[str, ...]:
+        """The words of ``text`` the model has weights for, sorted: all that it reads of
+        a text (two texts with the same known words score the same beside any message)."""
+        return tuple(sorted(word for word in _TOKEN.findall(text.lower()) if word in self.idf))
+
     def _contributions(self, text: str) -> dict[str, float]:
         counts = Counter(word for word in _TOKEN.findall(text.lower()) if word in self.idf)
         weights = {word: (1 + math.log(n)) * self.idf[word] for word, n in counts.items()}

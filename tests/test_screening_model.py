@@ -88,3 +88,13 @@ def test_the_threshold_is_seventy_percent_by_default_and_set_in_percent():
 def test_a_threshold_outside_0_to_100_names_the_key(value):
     with pytest.raises(ValueError, match="SCREEN_MODEL_THRESHOLD"):
         rules_from_config({"SCREEN_MODEL_THRESHOLD": value})
+
+
+def test_texts_with_the_same_known_words_score_the_same_beside_any_message():
+    """What the demo's verdict cache relies on to key a provider's name by these words."""
+    message = "Our printer and the front desk computers keep freezing."
+    first, second = "Zyxwv Dental Group", "Dental Qwerty Group"
+    assert MODEL.known_words(first) == MODEL.known_words(second)
+    assert MODEL.probability(model_text(message, first)) == pytest.approx(
+        MODEL.probability(model_text(message, second)), abs=1e-12)
+    assert MODEL.known_words("Dental Dental") == ("dental", "dental")
