@@ -66,7 +66,8 @@ quotes the words it rests on.
 When the phrases find neither a provider describing itself nor any end-user
 evidence, the word model (``capture.screening_model``, trained on the labelled
 corpora) reads the message and the company's name, if the message names some
-IT thing (``IT_THINGS``) and nothing of what we sell (``OUR_SERVICE_WORDS``).
+IT thing (``IT_THINGS``), nothing of what we sell (``OUR_SERVICE_WORDS``) and
+no one the sender serves (``CLIENT_CONTEXT``).
 At ``model_threshold`` percent or more it gives ``not_msp``, quoting the
 sender's clause and the message's words that weighed most.  It finds the end
 users who describe their trouble in words no list holds ("the register pc
@@ -393,17 +394,20 @@ def _not_msp(submission: Mapping[str, object], message: _Text,
 def _word_model_reason(text: _Text, company: str, rules: ScreeningRules) -> Reason | None:
     """The word model's verdict, when the phrase rules found nothing either way.
 
-    It is asked only when the message names some IT thing (``IT_THINGS``) and
-    nothing of what we sell (``OUR_SERVICE_WORDS``): words without an IT subject
-    are no evidence of IT wanted, and a sender who wants appointments or a
-    campaign is buying our service, as only a provider does.  It reads the
+    It is asked only when the message names some IT thing (``IT_THINGS``),
+    nothing of what we sell (``OUR_SERVICE_WORDS``) and no one the sender serves
+    (``CLIENT_CONTEXT``): words without an IT subject are no evidence of IT
+    wanted, a sender who wants appointments or a campaign is buying our service,
+    as only a provider does, and "a help desk for our customers" is a provider's
+    need, whatever words it uses.  It reads the
     message as sent (quotations included: the model learned from whole messages)
     and the company's name.  The reason quotes the clause that holds the word
     weighing most towards "end user", and names the message's words the model
     leaned on, so the evidence is the sender's own words, never a bare score.
     """
     if (not rules.model_threshold or not _search(rules.it_things, text.norm)
-            or _search(rules.our_service_words, text.norm)):
+            or _search(rules.our_service_words, text.norm)
+            or _search(rules.client_context, text.norm)):
         return None
     read = model_text(text.original, company)
     if MODEL.probability(read) * 100 < rules.model_threshold:

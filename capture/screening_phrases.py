@@ -1309,8 +1309,12 @@ PRICE_TERMS = (
     r"discounts?", r"(?:monthly |minimum |total )spend", r"budget",
     r"minimum monthly|minimums?",
     r"investment(?! firm| company| advis)", r"what(?:'s|s| is) the damage",
-    r"per (?:hour|month|appointment|lead|call|meeting|day|week)", r"expensive",
-    r"cheap(?:er|est)?", r"affordable",
+    r"per[ -](?:hour|month|appointment|appt|set appointment|lead|call|meeting|day|week)",
+    r"expensive", r"cheap(?:er|est)?", r"affordable",
+    # "what does that come to in dollars?", "a per-appointment bonus on top?", "what
+    # would we pay in CAD?", "retainer?", "what are you charging"
+    r"in (?:dollars|usd|cad|euros?|pounds|gbp|aud)", r"come to", r"bonus(?:es)?",
+    r"pay(?:ing)?", r"retainers?", r"charging",
     # "what's the actual number?" after a price question (not "your phone number")
     r"(?:actual|real|exact|rough|final|total|monthly|ballpark|dollar) (?:number|figure"
     r"|amount)s?|bottom line",
@@ -1323,7 +1327,7 @@ PRICE_ASKS = (
     _HOW_MUCH,
     # "what's your price?", "whats the cost", "what does it cost", "what are your rates?"
     rf"what(?:'s|s| is| are| does| do| would| will| kind of| sort of)(?: [\w'-]+){{0,4}}"
-    rf" (?:{_PRICE_WORD}|charges?)",
+    rf" (?:{_PRICE_WORD}|charges?|charging)",
     # "what you charge", "roughly what does a typical month run?", "I was wondering what
     # your rates look like", "curious what the cost would be"
     r"what (?:you|y'all|u)(?:'d| would| will| guys)? (?:charge|bill|ask)", _RUNS,
@@ -1336,7 +1340,25 @@ PRICE_ASKS = (
     # "send me your pricing", "please email a price list"
     rf"(?:send|give|tell|email|e-mail|share|forward|quote|show|advise|let (?:me|us) know)"
     rf" (?:[\w'-]+ ){{0,3}}?"
-    rf"(?:{_PRICE_WORD})",
+    rf"(?:{_PRICE_WORD}|charges)",
+    # "Give me a number for a 6-month campaign" (not "give me a number to call")
+    r"(?:give|send|tell|quote) (?:me|us) (?:a |the |your )?(?:rough |ballpark |round )?"
+    r"(?:number|figure)(?! to call)",
+    # "Retainer or per meeting?", "monthly or per appointment?"
+    r"(?:retainer|flat(?: fee| rate)?|monthly|per[ -][\w-]+) or (?:a )?(?:retainer|flat"
+    r"(?: fee| rate)?|monthly|per[ -][\w-]+)(?: [\w'-]+){0,3} ?\?",
+    # "is there a setup fee", "Minimum commitment in dollars?"
+    rf"is there (?:a|an|any) (?:[\w'-]+ )?(?:fees?|charges?|retainer|deposit|minimum"
+    rf"|{_PRICE_WORD})",
+    r"minimum (?:commitment|spend|contract|term) in (?:dollars|usd|cad|euros?|pounds)",
+    # "curious what a campaign like the one in the tortoise article would cost", "what
+    # does that come to", "what would we pay in CAD?", "do you have a price list"
+    r"what (?:[\w'-]+ ){1,10}?(?:would|will|might|could|does|do) (?:it |that |this |they )?"
+    r"cost",
+    r"what (?:does|would|will) (?:that|it|this|the total) come to",
+    r"what (?:would|will|do|does|should) (?:we|i) (?:pay|be paying|spend|be spending"
+    r"|be looking at)",
+    rf"(?:do|does) (?:you|y'all|u)(?: guys)? have (?:a |an |any )?(?:{_PRICE_WORD})",
     # "Ballpark cost for a campaign?", "pricing for 3 months?"
     rf"(?:{_PRICE_WORD})(?: [\w'-]+){{0,12}} ?\?",
     # "price list please", "pricing info please", "please send pricing"
@@ -1404,9 +1426,16 @@ OTHER_REQUESTS = (
     # works", "discuss your rates": those ask the price)
     r"understand how",
     r"discuss(?:ing)?(?= (?!(?:your |the )?(?:pric|cost|rate|fee)))",
-    r"target(?:s|ed|ing)?", r"decision[ -]makers?", r"availability|available",
+    # (not "how much per appointment with a decision maker?": that names what is priced)
+    r"target(?:s|ed|ing)?", r"(?<!with )(?<!with a )(?<!with the )decision[ -]makers?",
+    r"availability|available",
     r"start(?:ing)? (?:date|next|in|on|soon)", r"contract (?:terms?|length)",
-    r"minimum (?:term|commitment|contract)", r"guarantee[sd]?",
+    r"minimum (?:term|commitment|contract)(?! in (?:dollars|usd|cad|euros?|pounds))",
+    r"guarantee[sd]?",
+    # "and whether your team can log activity in our Salesforce" (not "whether you
+    # charge per appointment")
+    r"whether (?:you|y'all|your [\w'-]+)(?: [\w'-]+)? (?:can|could|will|would|are able"
+    r"|have|do|does|offer|work|cover)(?! (?:charge|bill|price|cost))",
     r"(?:what|which|expected|typical|your|average) results|results\?",
     # (not "do you have a price sheet?", which asks our price)
     rf"do you (?:work|offer|provide|have(?! (?:a |an |any |your )?(?:{_PRICE_WORD}))|handle"

@@ -39,7 +39,7 @@ CORPUS_DIR = Path(__file__).resolve().parent.parent / "tests" / "screening_corpu
 #: (numbered ids, up to this number) belong to the tuning part; None for all.
 TUNING_CORPORA = (
     ("tune.jsonl", None), ("tune2.jsonl", 150), ("tune3.jsonl", None), ("tune4.jsonl", None),
-    ("tune5.jsonl", None), ("tune6.jsonl", None),
+    ("tune5.jsonl", None), ("tune6.jsonl", None), ("tune8.jsonl", None),
 )
 
 SETTINGS = {"min_df": 2, "C": 16.0}

@@ -1116,6 +1116,28 @@ PRICE_QUESTIONS_IN_OTHER_WORDS = [
 ]
 
 # The fifth corpus's lessons: oblique end users beside providers using the same words.
+# Price questions in more wordings, several at once, and their look-alikes that ask more.
+PRICE_ASKED_SEVERAL_WAYS = [
+    case("retainer-or-per-meeting-and-onboarding-fee", said(
+        "Retainer or per meeting? And is there an onboarding fee."), "queued", flags=TK),
+    case("minimum-commitment-in-dollars", said("Whats the minimum commitment in dollars?"),
+         "queued", flags=TK),
+    case("curious-what-it-would-cost", said(
+        "Curious what a three month campaign like the one in your article would cost. "
+        "Roughly."), "queued", flags=TK),
+    case("contract-minimum-and-what-it-comes-to", said(
+        "Is there a contract minimum, and what does that come to in dollars? Also what's "
+        "the per-appointment cost after that?"), "queued", flags=TK),
+    case("price-per-meeting-with-a-decision-maker", said(
+        "How much per meeting with a decision maker?"), "queued", flags=TK),
+    case("price-and-whether-callers-use-our-crm", said(
+        "I need your price per appointment and whether your callers can work inside our "
+        "CRM."), "queued"),
+    case("meetings-with-decision-makers-then-price", said(
+        "We need meetings with decision makers. Are you able to target credit unions? What "
+        "do you charge?"), "queued"),
+]
+
 OBLIQUE_END_USERS_AND_PROVIDERS = [
     case("salon-asks-to-send-someone", said(
         "I have 2 hair salons, the booking computer and the card machine not working "
@@ -1279,7 +1301,7 @@ TABLE = (QUEUED_PROVIDERS + PROVIDERS_NAMING_CLIENTS + DECLARED_NON_PROVIDERS
          + ASKING_IN_PASSING
          + BUYING_IN_OTHER_WORDS + PRICE_QUESTIONS_IN_OTHER_WORDS
          + OBLIQUE_END_USERS_AND_PROVIDERS + SHORT_AND_LONG_MESSAGES
-         + WORDS_NO_LIST_HOLDS
+         + WORDS_NO_LIST_HOLDS + PRICE_ASKED_SEVERAL_WAYS
          + ROLES_AND_SPAM)
 
 
@@ -1570,8 +1592,9 @@ def test_the_tune_corpus_meets_the_screening_targets(name, ids_up_to):
     assert share(lambda e, v: v.status == e["status"]) >= 0.97
     assert share(lambda e, v: set(ids(v.reasons)) == set(e["reasons"])) >= 0.97
     assert share(lambda e, v: set(ids(v.flags)) == set(e["flags"])) >= 0.97
-    assert both / sum(expected_not_msp) >= 0.95
-    assert both / sum(got_not_msp) >= 0.97
+    # (tune8.jsonl holds providers' price questions only: no end user to find)
+    assert both >= 0.95 * sum(expected_not_msp)
+    assert both >= 0.97 * sum(got_not_msp)
     assert providers_lost == []
 
 
