@@ -36,7 +36,6 @@ THEME_TEMPLATES = ROOT / "theme" / "templates"
 CONTENT_ARTICLES = ROOT / "content" / "articles"
 
 
-#: A submission that walks every rule once, compiling its patterns.
 class ConfigurationError(RuntimeError):
     """A setting is missing or wrong; the message says which and how to fix it."""
 

@@ -19,10 +19,10 @@ the model leaned on, so staff see the evidence, and the rule set's version
 The model is TF-IDF over lower-cased words (sublinear term frequency, L2
 norm) and logistic regression, trained with scikit-learn by
 ``capture.screening_training``; this module holds no training code and needs
-no library: scoring is a dot product over at most a few hundred words, a few
-microseconds.  The weights live in ``screening_model.json`` in this package
-(about 100 KB), with sample texts and the probabilities scikit-learn gave them,
-which the tests check this scorer reproduces.
+no library: scoring is a dot product over the message's words, about 60
+microseconds for a paragraph.  The weights live in ``screening_model.json`` in
+this package (about 100 KB), with sample texts and the probabilities
+scikit-learn gave them, which the tests check this scorer reproduces.
 """
 
 from __future__ import annotations

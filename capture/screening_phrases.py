@@ -1162,10 +1162,9 @@ CLIENT_CONTEXT = (
     r"|usually |mostly )?(?:needs?|has|have|is|are|wants?|just|recently)",
 )
 
-#: The sender plainly says it is a provider; then its text never screens it out.
-# The word model (``capture.screening_model``) is asked only about a message that names
-# some IT thing, and that does not speak of what we sell: a sender who wants
-# appointments, a campaign or leads is buying our service, which only a provider does.
+#: The word model (``capture.screening_model``) is asked only about a message that
+#: names some IT thing, and that does not speak of what we sell: a sender who wants
+#: appointments, a campaign or leads is buying our service, which only a provider does.
 IT_THINGS = (
     # "the printer", "our wifi", "the x-ray workstation", "email" (not "the calling,
     # the follow-up and the booking")
@@ -1178,6 +1177,7 @@ OUR_SERVICE_WORDS = (
     r"|campaigns?|leads|prospects|pipeline|telemarketing|cold[ -]?call(?:s|ing)?",
 )
 
+#: The sender plainly says it is a provider; then its text never screens it out.
 PROVIDER_SELF_DESCRIPTIONS = (
     # "we're a 12-person MSP", "I am an independent IT consultant", "as a VAR"
     rf"(?:we are|we're|i am|i'm|as|being|i run|we run|i own|we own|i started|we started"
