@@ -6,6 +6,7 @@ package root so that ``capture.contract`` (imported by the Pelican build) does
 not pull in Flask, SQLAlchemy or Alembic."""
 
 import secrets
+import threading
 from datetime import timedelta
 from pathlib import Path
 
@@ -55,9 +56,6 @@ def create_app(config=None):
         # Read once, so a bad threshold or phrase list stops the start, not every lead.
         app.extensions["screening_rules"] = rules_from_config(app.config)
         app.extensions["screening_version"] = rules_version(app.extensions["screening_rules"])
-        # Compile the rules' patterns now (about 0.7 s once per process), not inside
-        # the first visitors' POST /leads.
-        compile_rules(app.extensions["screening_rules"])
     except ValueError as error:
         raise ConfigurationError(f"screening settings: {error}") from None
     try:
@@ -92,6 +90,20 @@ def create_app(config=None):
 
         devsite.init_app(app)
     return app
+
+
+def compile_screening_in_background(app: Flask) -> threading.Thread:
+    """Compile the app's screening patterns on a thread of their own, and return it.
+
+    Servers call this as a worker starts (``capture.gunicorn_conf``, ``make run``), so
+    no visitor's POST /leads waits the 1.5 s of compiling every phrase list, and the
+    worker answers meanwhile; a command line process (``flask db upgrade``, the outbox
+    sender) screens nothing or little and compiles only what it uses.
+    """
+    worker = threading.Thread(target=compile_rules, args=(app.extensions["screening_rules"],),
+                              name="compile-screening", daemon=True)
+    worker.start()
+    return worker
 
 
 def screening_rules() -> ScreeningRules:

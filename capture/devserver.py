@@ -128,8 +128,10 @@ def main(argv: list[str] | None = None) -> int:
     from werkzeug.serving import make_server
 
     from capture import create_app
+    from capture.app import compile_screening_in_background
 
     app = create_app()
+    compile_screening_in_background(app)
     try:
         server = make_server(args.host, args.port, app, threaded=True)
     except OSError as error:

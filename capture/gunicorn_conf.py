@@ -107,3 +107,9 @@ def on_starting(server):
 
 def on_exit(server):
     stop_shared_limiter_storage()
+
+
+def post_worker_init(worker):
+    from capture.app import compile_screening_in_background
+
+    compile_screening_in_background(worker.wsgi)

@@ -1,9 +1,14 @@
 """The app factory: configuration from the environment, secrets, the dev site."""
 
+import threading
+from types import SimpleNamespace
+
 import pytest
 
 from capture import ConfigurationError
 from capture import create_app
+from capture import gunicorn_conf
+from capture import screening
 from capture.app import _development_secret_key
 from tests.conftest import TEST_CONFIG
 from tests.conftest import make_app
@@ -92,3 +97,17 @@ def test_site_is_not_served_unless_asked(client):
 def test_bad_screening_setting_stops_the_start_with_its_name(database_url):
     with pytest.raises(ConfigurationError, match="SCREEN_MAX_EMPLOYEES"):
         make_app(database_url, SCREEN_MAX_EMPLOYEES="lots")
+
+
+def test_a_gunicorn_worker_compiles_every_screening_pattern_as_it_starts(database_url):
+    """capture.gunicorn_conf's post_worker_init: on a thread of its own, so the worker
+    answers meanwhile, and afterwards no POST /leads compiles anything."""
+    # A phrase list of its own, so nothing of it is compiled yet in this process.
+    app = make_app(database_url, SCREEN_OWN_IT_REQUESTS=["need a plumber", "fix our sink"])
+    rules = app.extensions["screening_rules"]
+    gunicorn_conf.post_worker_init(SimpleNamespace(wsgi=app))
+    (thread,) = [t for t in threading.enumerate() if t.name == "compile-screening"]
+    thread.join(timeout=60)
+    misses = screening._compiled.cache_info().misses
+    screening.screen({"company_type": "msp", "message": "We need a plumber today."}, rules)
+    assert screening._compiled.cache_info().misses == misses
