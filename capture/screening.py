@@ -292,10 +292,11 @@ def rules_version(rules: ScreeningRules) -> str:
 def compile_rules(rules: ScreeningRules) -> None:
     """Compile every pattern the rules can use, so no visitor's request pays for it.
 
-    The phrase lists compile into a few large alternations (about 0.7 s in all);
+    The phrase lists compile into a few large alternations (about 1.5 s in all);
     compiled lazily, each worker process paid for them in the first requests that
     reached each branch, which showed as 9% of a worker's time in a 10-second load
-    test.  The app calls this once at start.
+    test.  Server workers call this as they start, on a thread of their own
+    (``capture.app.compile_screening_in_background``).
     """
     for field in dataclasses.fields(rules):
         value = getattr(rules, field.name)
@@ -399,11 +400,11 @@ def _word_model_reason(text: _Text, company: str, rules: ScreeningRules) -> Reas
     (``CLIENT_CONTEXT``): words without an IT subject are no evidence of IT
     wanted, a sender who wants appointments or a campaign is buying our service,
     as only a provider does, and "a help desk for our customers" is a provider's
-    need, whatever words it uses.  It reads the
-    message as sent (quotations included: the model learned from whole messages)
-    and the company's name.  The reason quotes the clause that holds the word
-    weighing most towards "end user", and names the message's words the model
-    leaned on, so the evidence is the sender's own words, never a bare score.
+    need, whatever words it uses.  It reads the message as sent (quotations
+    included: the model learned from whole messages) and the company's name.  The
+    reason quotes the clause that holds the word weighing most towards "end user",
+    and names the message's words the model leaned on, so the evidence is the
+    sender's own words, never a bare score.
     """
     if (not rules.model_threshold or not _search(rules.it_things, text.norm)
             or _search(rules.our_service_words, text.norm)
