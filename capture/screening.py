@@ -243,6 +243,12 @@ class ScreeningRules:
     other_requests: tuple[str, ...] = OTHER_REQUESTS
     pleasantries: tuple[str, ...] = PLEASANTRIES
 
+    @functools.cached_property
+    def workplaces_or_own_it(self) -> tuple[str, ...]:
+        """``own_workplaces`` and ``own_it_context`` as one list: what makes a vague
+        request the sender's own.  Joined once per rule set, not on every message."""
+        return self.own_workplaces + self.own_it_context
+
 
 DEFAULT_RULES = ScreeningRules()
 
@@ -302,7 +308,7 @@ def compile_rules(rules: ScreeningRules) -> None:
         value = getattr(rules, field.name)
         if isinstance(value, tuple):
             _compiled(value, False)
-    _compiled(rules.own_workplaces + rules.own_it_context, False)
+    _compiled(rules.workplaces_or_own_it, False)
     _compiled(rules.pleasantries, True)
     _compiled_at_end(rules.other_parties)
     _compiled_subject(rules.own_subjects)
@@ -372,8 +378,7 @@ def _not_msp(submission: Mapping[str, object], message: _Text,
         vague = _own_words(text, rules.vague_requests, rules)
         own = organisation or _own_words(text, rules.own_organisation_hints, rules,
                                          speaker=False)
-        support = own or _own_words(text, rules.own_workplaces + rules.own_it_context, rules,
-                                    speaker=False)
+        support = own or _own_words(text, rules.workplaces_or_own_it, rules, speaker=False)
         trouble = own and not vague and _own_words(text, rules.own_it_troubles, rules)
         if vague and support:
             request, organisation = vague, support

@@ -89,6 +89,10 @@ def catch_up(engine) -> int:
         return 0
 
 
+#: Where ``catch_up_once`` notes, in ``session.info``, that it has run.
+CAUGHT_UP = "search_index_caught_up"
+
+
 def catch_up_once(session) -> None:
     """``catch_up`` once per session, a request's unit of work: its list, the list's
     count and every batch of a CSV download then search the same index without
@@ -97,5 +101,3 @@ def catch_up_once(session) -> None:
         catch_up(session.get_bind())
         session.info[CAUGHT_UP] = True
 
-
-CAUGHT_UP = "search_index_caught_up"
