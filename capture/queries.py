@@ -134,6 +134,14 @@ def carries(column, item_id: str):
     return cast(column, Text).like(pattern, escape="\\")
 
 
+def carries_sentence(column, start: str):
+    """Whether a JSON list of reasons or flags holds one whose sentence begins with
+    ``start``: how one rule's share of a reason is told apart (the word model's
+    ``not_msp``), found by the same LIKE on the JSON's text as ``carries``."""
+    pattern = f'%"sentence": "{search.like_escape(start)}%'
+    return cast(column, Text).like(pattern, escape="\\")
+
+
 def carries_any(column):
     """Whether a JSON list of reasons or flags holds any item at all."""
     return cast(column, Text).like('%"id": %')

@@ -159,27 +159,47 @@ def _case(lead: Lead, kind: str, status: str, reasons: list[str], why: str) -> d
 
 # --- screening quality: how often staff overrule each rule ---------------------------
 
+#: The word model's share of ``not_msp``, counted as a rule of its own: its override
+#: rate is the evidence for moving ``CAPTURE_SCREEN_MODEL_THRESHOLD``.
+WORD_MODEL_RULE = "not_msp/word_model"
+
+
+def rule_order(reasons) -> tuple[str, ...]:
+    """The reasons in their order, the word model's share right after ``not_msp``."""
+    return tuple(rule for reason in reasons
+                 for rule in ((reason, WORD_MODEL_RULE) if reason == "not_msp" else (reason,)))
+
+
 @dataclass(frozen=True)
 class QualityRow:
-    reason: str
+    rule: str
     month: str
     screened_out: int
     released: int
+
+    @property
+    def reason(self) -> str:
+        return self.rule.partition("/")[0]
+
+    @property
+    def by_word_model(self) -> bool:
+        return self.rule == WORD_MODEL_RULE
 
     @property
     def override_rate(self) -> float:
         return self.released / self.screened_out if self.screened_out else 0.0
 
 
-def quality_rows(day_counts, reasons) -> list[QualityRow]:
-    """(day, reason, screened, released) per day -> one row per reason and month,
-    newest month first. Pure: the staff page passes what its query counted."""
+def quality_rows(day_counts, rules) -> list[QualityRow]:
+    """(day, rule, screened, released) per day -> one row per rule and month,
+    newest month first, rules in the given order. Pure: the staff page passes what
+    its query counted."""
     totals: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
-    for day, reason, screened, released in day_counts:
+    for day, rule, screened, released in day_counts:
         month = str(day)[:7]
-        totals[(reason, month)][0] += int(screened or 0)
-        totals[(reason, month)][1] += int(released or 0)
-    order = {reason: index for index, reason in enumerate(reasons)}
-    return sorted((QualityRow(reason, month, screened, released)
-                   for (reason, month), (screened, released) in totals.items() if screened),
-                  key=lambda row: (row.month, -order.get(row.reason, 99)), reverse=True)
+        totals[(rule, month)][0] += int(screened or 0)
+        totals[(rule, month)][1] += int(released or 0)
+    order = {rule: index for index, rule in enumerate(rules)}
+    return sorted((QualityRow(rule, month, screened, released)
+                   for (rule, month), (screened, released) in totals.items() if screened),
+                  key=lambda row: (row.month, -order.get(row.rule, 99)), reverse=True)

@@ -397,6 +397,11 @@ def _not_msp(submission: Mapping[str, object], message: _Text,
     return _word_model_reason(text, _field(submission, "company"), rules)
 
 
+#: How every reason the word model gives begins: the screening quality page counts
+#: the model's share of ``not_msp`` (and how often staff overrule it) by this text.
+WORD_MODEL_SENTENCE = "Reads as an end user asking IT help for itself"
+
+
 def _word_model_reason(text: _Text, company: str, rules: ScreeningRules) -> Reason | None:
     """The word model's verdict, when the phrase rules found nothing either way.
 
@@ -427,7 +432,7 @@ def _word_model_reason(text: _Text, company: str, rules: ScreeningRules) -> Reas
     listed = ", ".join(f"\u201c{word}\u201d" for word in shown)
     return Reason(
         "not_msp",
-        f"Reads as an end user asking IT help for itself (\u201c{quoted}\u201d; the words "
+        f"{WORD_MODEL_SENTENCE} (\u201c{quoted}\u201d; the words "
         f"that weigh most: {listed}); we only serve IT service providers.",
         quoted,
     )

@@ -2,6 +2,7 @@
 rescreen` (dry run and real), `screening cases`, and the screening quality page."""
 
 import json
+import re
 from datetime import UTC
 from datetime import date
 from datetime import datetime
@@ -154,11 +155,42 @@ def test_quality_rows_compute_the_override_rate_per_rule_and_month():
         (date(2026, 10, 3), "too_large", 4, 1), (date(2026, 10, 20), "too_large", 6, 2),
         (date(2026, 11, 1), "too_large", 2, 0), (date(2026, 11, 1), "not_msp", 5, 5),
         (date(2026, 11, 1), "under_budget", 0, 0),
-    ], ("not_msp", "too_large", "under_budget"))
-    assert [(r.month, r.reason, r.screened_out, r.released) for r in rows] == [
-        ("2026-11", "not_msp", 5, 5), ("2026-11", "too_large", 2, 0),
-        ("2026-10", "too_large", 10, 3)]
-    assert rows[2].override_rate == pytest.approx(0.3)
+        (date(2026, 11, 2), rescreening.WORD_MODEL_RULE, 2, 1),
+    ], rescreening.rule_order(("not_msp", "too_large", "under_budget")))
+    assert [(r.month, r.rule, r.screened_out, r.released) for r in rows] == [
+        ("2026-11", "not_msp", 5, 5), ("2026-11", "not_msp/word_model", 2, 1),
+        ("2026-11", "too_large", 2, 0), ("2026-10", "too_large", 10, 3)]
+    assert rows[3].override_rate == pytest.approx(0.3)
+    assert (rows[1].reason, rows[1].by_word_model, rows[0].by_word_model) == (
+        "not_msp", True, False)
+
+
+def test_the_quality_page_counts_the_word_models_share_of_not_msp_apart(app, client,
+                                                                         submission):
+    """Two end users the phrase rules find, one only the word model finds; staff
+    release the model's: its own row shows 1 of 1 released, the reason's 1 of 3."""
+    for words in ("Our office needs IT support for 12 PCs.",
+                  "We are a dental practice looking for someone to manage our computers."):
+        add_lead(client, submission, message=words, email=f"{len(words)}@x.example")
+    by_model = add_lead(client, submission, company="Corner Market", message=(
+        "the register pc freezes every morning and the card reader drops out. who do i "
+        "talk to"))
+    assert row(app, by_model).reasons[0]["sentence"].startswith(
+        "Reads as an end user asking IT help for itself")
+    staff = release(app, by_model)
+    page = staff.get("/staff/screening").get_data(as_text=True)
+    month = datetime.now(UTC).strftime("%Y-%m")
+    assert table_rows(page) == [
+        (month, "Not an IT provider", "3", "1", "33"),
+        (month, "Not an IT provider by the word model alone", "1", "1", "100")]
+
+
+def table_rows(page: str) -> list[tuple[str, ...]]:
+    """The quality table's rows as text: month, rule, set aside, released, rate."""
+    body = page.split("<tbody>")[1].split("</tbody>")[0]
+    return [tuple(" ".join(re.sub(r"<[^>]+>", " ", cell).split()).rstrip("%")
+                  for cell in re.findall(r"<td[^>]*>(.*?)</td>", row, re.S))
+            for row in re.findall(r"<tr>(.*?)</tr>", body, re.S)]
 
 
 def test_the_quality_page_shows_overrides_per_rule_with_the_latest_reasons(app, leads):
