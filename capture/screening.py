@@ -174,7 +174,7 @@ _QUIET_WORDS = frozenset({
 #: The rule code's own version: raise it whenever this module reads text or
 #: judges differently, so ``rules_version`` changes with the code as well as
 #: with the thresholds and phrase lists.
-RULES_CODE_VERSION = 17
+RULES_CODE_VERSION = 18
 
 # Question openers; a fragment starting with one asks something.
 _QUESTION_WORDS = frozenset({
@@ -651,7 +651,9 @@ def _price_only_request(text: _Text, rules: ScreeningRules) -> tuple[int, int] |
     """Span of the clause asking our price, if nothing else in the message asks anything.
 
     The price question is looked for first: most messages have none, and then
-    the fragments need no reading at all.
+    the fragments need no reading at all.  What the sender quotes asks nothing
+    of us ("outfits that wanted to 'hop on a quick call' for weeks"), so the
+    other requests are looked for outside quotations.
     """
     clauses = _clauses(text.norm, turns=False)
     asked = None
@@ -663,9 +665,10 @@ def _price_only_request(text: _Text, rules: ScreeningRules) -> tuple[int, int] |
             break
     if asked is None:
         return None
+    unquoted = _QUOTATION.sub(lambda quote: " " * len(quote.group()), text.norm)
     for start, end in clauses:
         in_price_clause = start <= asked[0] < end
-        for fragment in _fragments(text.norm[start:end]):
+        for fragment in _fragments(unquoted[start:end]):
             if _search(rules.other_requests, fragment):
                 return None
             if _search(rules.price_terms, fragment) or _fullmatch(rules.pleasantries, fragment):

@@ -562,7 +562,8 @@ _RATE = (
     r"rate(?<!success rate)(?<!conversion rate)(?<!close rate)(?<!closing rate)"
     r"(?<!response rate)(?<!show rate)(?<!hit rate)(?<!booking rate)s?"
 )
-_PRICE_WORD = rf"prices?|pricing|price list|{_RATE}|rate card|costs?|fees?|quotes?|quotation"
+_PRICE_WORD = (rf"prices?|pricing|price list|{_RATE}|rate card|costs?|fees?|quotes?|quotation"
+               r"|tarifs?|tariffs?")
 # "How much" asks a price, but not in "how much experience" or "how much do you know".
 _HOW_MUCH = (
     r"how much(?! (?:experience|time|notice|lead time|of|traffic|work|effort|volume"
@@ -1311,10 +1312,14 @@ PRICE_TERMS = (
     r"investment(?! firm| company| advis)", r"what(?:'s|s| is) the damage",
     r"per[ -](?:hour|month|appointment|appt|set appointment|lead|call|meeting|day|week)",
     r"expensive", r"cheap(?:er|est)?", r"affordable",
+    # "do you have packages and what do they run"
+    r"packages|tiers",
     # "what does that come to in dollars?", "a per-appointment bonus on top?", "what
     # would we pay in CAD?", "retainer?", "what are you charging"
     r"in (?:dollars|usd|cad|euros?|pounds|gbp|aud)", r"come to", r"bonus(?:es)?",
     r"pay(?:ing)?", r"retainers?", r"charging",
+    # the fragment "and what are they" after "Are your rates per hour or flat monthly,"
+    r"^\W*(?:and )?what (?:are|is) (?:they|those|these|it)\W*$",
     # "what's the actual number?" after a price question (not "your phone number")
     r"(?:actual|real|exact|rough|final|total|monthly|ballpark|dollar) (?:number|figure"
     r"|amount)s?|bottom line",
@@ -1362,8 +1367,9 @@ PRICE_ASKS = (
     # "Ballpark cost for a campaign?", "pricing for 3 months?"
     rf"(?:{_PRICE_WORD})(?: [\w'-]+){{0,12}} ?\?",
     # "price list please", "pricing info please", "please send pricing"
-    rf"(?:{_PRICE_WORD})(?: (?:info|information|details|sheet|list|breakdown|guide))? please",
-    rf"please (?:[\w'-]+ ){{0,3}}?(?:{_PRICE_WORD})",
+    rf"(?:{_PRICE_WORD})(?: (?:info|information|details|sheet|list|breakdown|guide))?"
+    rf" (?:please|pls|plz)",
+    rf"(?:please|pls|plz) (?:[\w'-]+ ){{0,3}}?(?:{_PRICE_WORD})",
     # "I'd like a quote", "interested in pricing", "just want to know your prices"
     rf"(?<!n't )(?<!not )(?:need|want|would like|we'd like|i'd like|looking for|interested in"
     rf"|request|requesting|get|getting|know|see|hear|check) (?:a |an |the |your |some )?"
@@ -1432,13 +1438,19 @@ OTHER_REQUESTS = (
     r"start(?:ing)? (?:date|next|in|on|soon)", r"contract (?:terms?|length)",
     r"minimum (?:term|commitment|contract)(?! in (?:dollars|usd|cad|euros?|pounds))",
     r"guarantee[sd]?",
-    # "and whether your team can log activity in our Salesforce" (not "whether you
-    # charge per appointment")
-    r"whether (?:you|y'all|your [\w'-]+)(?: [\w'-]+)? (?:can|could|will|would|are able"
-    r"|have|do|does|offer|work|cover)(?! (?:charge|bill|price|cost))",
+    # "and whether your team can log activity in our Salesforce", and the fragment "if you
+    # have callers who speak Portuguese" left after the price and also (not "whether you
+    # charge per appointment", "if you have a rate card, send it")
+    rf"(?:whether|^\W*if) (?:you|y'all|your [\w'-]+)(?: [\w'-]+)? (?:can|could|will|would"
+    rf"|are able|have|do|does|offer|work|cover)(?! (?:a |an |any |your |the )?(?:charge|bill"
+    rf"|{_PRICE_WORD}|packages))",
+    r"calendar (?:link|invite)|booking link|calendly",
+    # "which industries do your callers have the most success with", with no question mark
+    r"which (?:[\w'-]+ ){1,3}?(?:do|does|did|have|has|are|is|can|would) (?:you|your)\b",
     r"(?:what|which|expected|typical|your|average) results|results\?",
     # (not "do you have a price sheet?", which asks our price)
-    rf"do you (?:work|offer|provide|have(?! (?:a |an |any |your )?(?:{_PRICE_WORD}))|handle"
+    rf"do you (?:work|offer|provide|have(?! (?:a |an |any |your )?(?:{_PRICE_WORD}"
+    rf"|packages|tiers))|handle"
     r"|cover|serve|do|use|specialize|specialise)",
     # "how many appointments does a campaign produce?" asks about results
     r"how many(?! (?:dollars|bucks)(?!\w))",

@@ -39,8 +39,13 @@ CORPUS_DIR = Path(__file__).resolve().parent.parent / "tests" / "screening_corpu
 #: (numbered ids, up to this number) belong to the tuning part; None for all.
 TUNING_CORPORA = (
     ("tune.jsonl", None), ("tune2.jsonl", 150), ("tune3.jsonl", None), ("tune4.jsonl", None),
-    ("tune5.jsonl", None), ("tune6.jsonl", None), ("tune8.jsonl", None),
+    ("tune5.jsonl", None), ("tune6.jsonl", None), ("tune8.jsonl", None), ("tune9.jsonl", None),
 )
+#: The corpora the word model learns from: all but tune9 (price wordings and
+#: providers that sound like end users, written for the phrase rules). Retrained
+#: with it, the model changed one verdict on the kept-aside sets, a provider screened
+#: out, and found no end user it had missed; it keeps the weights it had.
+MODEL_CORPORA = tuple(corpus for corpus in TUNING_CORPORA if corpus[0] != "tune9.jsonl")
 
 SETTINGS = {"min_df": 2, "C": 16.0}
 
@@ -67,7 +72,7 @@ def tuning_rows(name: str, ids_up_to: int | None = None,
 
 def training_cases(corpus_dir: Path = CORPUS_DIR) -> tuple[list[str], list[bool]]:
     texts, labels = [], []
-    for name, ids_up_to in TUNING_CORPORA:
+    for name, ids_up_to in MODEL_CORPORA:
         for row in tuning_rows(name, ids_up_to, corpus_dir):
             submission, expected = row["submission"], row["expected"]
             if submission.get("company_type") not in PROVIDER_TYPES:

@@ -1136,6 +1136,26 @@ PRICE_ASKED_SEVERAL_WAYS = [
     case("meetings-with-decision-makers-then-price", said(
         "We need meetings with decision makers. Are you able to target credit unions? What "
         "do you charge?"), "queued"),
+    # shorthand, other spellings, a follow-up question about the same prices
+    case("rate-sheet-pls", said("rate sheet pls"), "queued", flags=TK),
+    case("rate-sheet-pls-and-a-calendar-link", said(
+        "rate sheet pls, and a calendar link so we can talk it through"), "queued"),
+    case("tarifs-merci", said(
+        "Bonjour, we are 6 technicians in Quebec. What are your tarifs for cold calling? "
+        "Merci"), "queued", flags=TK),
+    case("packages-and-what-they-run", said("got packages? what do they run"),
+         "queued", flags=TK),
+    case("per-hour-or-monthly-and-what-are-they", said(
+        "Is your pricing per caller hour or a monthly flat fee, and what is it"),
+         "queued", flags=TK),
+    case("price-and-also-if-you-cover-canada", said(
+        "I would like the price and also if you can call into Canada."), "queued"),
+    case("price-then-which-verticals-without-a-question-mark", said(
+        "fees please and also which verticals do your callers know best"), "queued"),
+    # a quoted request is someone else's: it asks nothing of us
+    case("price-first-quoted-call-is-a-complaint", said(
+        "What does it cost, in dollars? The last agency wanted to 'jump on a call' three "
+        "times before naming a number."), "queued", flags=TK),
 ]
 
 OBLIQUE_END_USERS_AND_PROVIDERS = [
