@@ -40,7 +40,8 @@ support'" is the client's request).  Then:
   strongest evidence there is, whatever box it ticked;
 - so does a request for IT help or an IT provider for itself
   (``OWN_IT_REQUESTS``: "choosing a new managed IT partner", "someone to look
-  after our computers", "our server keeps crashing");
+  after our computers"), and its own IT broken (``OWN_IT_BROKEN``: "our server
+  keeps crashing");
 - a vague request ("someone to take care of all of it", ``VAGUE_REQUESTS``)
   counts only beside a sign of the sender's own organisation, its workplace or
   its own IT (``OWN_ORGANISATION_HINTS``: "our church", "our patients";
@@ -49,7 +50,10 @@ support'" is the client's request).  Then:
 - trouble with IT told without asking (``OWN_IT_TROUBLES``: "the office
   computer is ancient") counts only beside the sender's own organisation (a
   line of business or a hint, not a workplace: a provider names its clients'
-  places and troubles the same way).
+  places and troubles the same way);
+- broken IT and trouble count not at all from a sender who wants what we sell
+  (``OUR_SERVICE_WORDS``: appointments, a campaign, more clients) and names no
+  other line of business: that is a provider telling of its own office.
 The message is cut into clauses (at ``. ! ? ;``, line breaks, and turns such
 as "but").  A request counts only when the sender makes it for itself: the
 clause is not about those it serves (``CLIENT_CONTEXT``: "we support 40
@@ -124,6 +128,7 @@ from capture.screening_phrases import OTHER_PARTIES
 from capture.screening_phrases import OTHER_REQUESTS
 from capture.screening_phrases import OTHERS_SPEECH
 from capture.screening_phrases import OUR_SERVICE_WORDS
+from capture.screening_phrases import OWN_IT_BROKEN
 from capture.screening_phrases import OWN_IT_CONTEXT
 from capture.screening_phrases import OWN_IT_REQUESTS
 from capture.screening_phrases import OWN_IT_TROUBLES
@@ -174,7 +179,7 @@ _QUIET_WORDS = frozenset({
 #: The rule code's own version: raise it whenever this module reads text or
 #: judges differently, so ``rules_version`` changes with the code as well as
 #: with the thresholds and phrase lists.
-RULES_CODE_VERSION = 18
+RULES_CODE_VERSION = 19
 
 # Question openers; a fragment starting with one asks something.
 _QUESTION_WORDS = frozenset({
@@ -229,6 +234,7 @@ class ScreeningRules:
     own_it_requests: tuple[str, ...] = OWN_IT_REQUESTS
     vague_requests: tuple[str, ...] = VAGUE_REQUESTS
     own_it_context: tuple[str, ...] = OWN_IT_CONTEXT
+    own_it_broken: tuple[str, ...] = OWN_IT_BROKEN
     own_it_troubles: tuple[str, ...] = OWN_IT_TROUBLES
     own_line_of_business: tuple[str, ...] = OWN_LINE_OF_BUSINESS
     own_organisation_hints: tuple[str, ...] = OWN_ORGANISATION_HINTS
@@ -373,13 +379,18 @@ def _not_msp(submission: Mapping[str, object], message: _Text,
     if _search(rules.provider_self_descriptions, text.norm):
         return None
     organisation = _own_words(text, rules.own_line_of_business, rules, speaker=False)
-    request = _own_words(text, rules.own_it_requests, rules)
+    # Broken IT or trouble told by a sender who wants what we sell and names no other
+    # line of business is a provider's own story ("Our office had a power outage and
+    # our phones were down ... We want to grow from 60 clients to 100").
+    plea = organisation or not _search(rules.our_service_words, text.norm)
+    request = (_own_words(text, rules.own_it_requests, rules)
+               or plea and _own_words(text, rules.own_it_broken, rules))
     if request is None:
         vague = _own_words(text, rules.vague_requests, rules)
         own = organisation or _own_words(text, rules.own_organisation_hints, rules,
                                          speaker=False)
         support = own or _own_words(text, rules.workplaces_or_own_it, rules, speaker=False)
-        trouble = own and not vague and _own_words(text, rules.own_it_troubles, rules)
+        trouble = own and not vague and plea and _own_words(text, rules.own_it_troubles, rules)
         if vague and support:
             request, organisation = vague, support
         elif trouble:

@@ -12,8 +12,9 @@ The lists that decide ``not_msp`` from a message read three things:
   or an organisation in another line of business (``OWN_LINE_OF_BUSINESS``,
   strong; ``OWN_ORGANISATION_HINTS``, weak);
 - what it asks for: IT help or an IT provider for itself, named plainly
-  (``OWN_IT_REQUESTS``) or vaguely ("someone to take care of all of it",
-  ``VAGUE_REQUESTS``, which needs the organisation or ``OWN_IT_CONTEXT`` too);
+  (``OWN_IT_REQUESTS``; its own IT broken, ``OWN_IT_BROKEN``) or vaguely
+  ("someone to take care of all of it", ``VAGUE_REQUESTS``, which needs the
+  organisation or ``OWN_IT_CONTEXT`` too);
 - whose request it is: not its clients' (``CLIENT_CONTEXT``, ``OTHER_PARTIES``)
   and not words it quotes from others (``OTHERS_SPEECH``).
 """
@@ -564,11 +565,14 @@ _RATE = (
 )
 _PRICE_WORD = (rf"prices?|pricing|price list|{_RATE}|rate card|costs?|fees?|quotes?|quotation"
                r"|tarifs?|tariffs?")
-# "How much" asks a price, but not in "how much experience" or "how much do you know".
+# "How much" asks a price, but not in "how much experience", "how much do you know" or
+# "how much our clients depend on us".
 _HOW_MUCH = (
     r"how much(?! (?:experience|time|notice|lead time|of|traffic|work|effort|volume"
     r"|training|data|longer|should we|can we|could we)(?!\w))(?! (?:do|does|did) (?:you"
     r"|your [\w'-]+|they) (?:know|understand|care|help|work|handle)(?!\w))"
+    r"(?! (?:our|my|their|the|your|we|they|people) (?:[\w'-]+ ){0,2}?(?:depends?|rel(?:y|ies)"
+    r"|leans?|counts?|needs?|trusts?|values?|cares?|loves?|hates?|appreciates?)(?!\w))"
 )
 # What a month or a campaign "runs": "roughly what does a typical month run?"
 _RUNS = r"(?:what|how much) (?:does|do|would|will) (?:[\w'-]+ ){0,4}?run(?: me| us)?"
@@ -667,9 +671,9 @@ OTHER_PARTIES = (
     r"clients?|customers?|prospects?|tenants?|patients?|users?|members?|guests?|buyers?"
     r"|students?|parents?|clientele|end[- ]users?",
     # "they need someone for the computers", "businesses that are looking for a provider",
-    # "their underwriters want an IT provider"
+    # "their underwriters want an IT provider", "nobody wants a server"
     r"they|he|she|you|them|those|these|that|(?<=\w )who|(?<=\w, )who|which|everyone"
-    r"|everybody|others?|people"
+    r"|everybody|nobody|no one|anyone|anybody|others?|people"
     r"|folks|their(?: [\w'-]+){1,3}",
     # the second verb of someone else: "they drive trucks and run grain elevators"
     r"(?:they|he|she) (?:[\w'-]+ ){1,4}(?:and|or)",
@@ -766,11 +770,6 @@ OWN_IT_REQUESTS = (
     # statement such as "we replace our laptops every three years"
     rf"(?<!we )(?<!i )(?:{_REPAIR}) (?:up )?(?:our|my) (?!own ){_OWN_GAP}(?:{_IT_THINGS})"
     rf"{_NOT_SOLD}",
-    # "our printers keep failing", "my PC won't turn on", "our email server went down"
-    # (not "our own office network needs an upgrade": a provider setting its own IT
-    # beside its clients')
-    rf"(?:our|my) (?!own ){_OWN_THINGS_GAP}(?:{_IT_THINGS}){_NOT_SOLD} (?:[\w'-]+ ){{0,3}}?"
-    rf"(?:{_BROKEN})",
     # "we got hit by ransomware", "our office was hacked"
     r"(?:we|i|our [\w'-]+)(?:'ve| have| has)? (?:got|were|was|been|just got|just been)"
     r" (?:hit by (?:ransomware|malware|a virus)|hacked|infected|breached|compromised)",
@@ -1133,6 +1132,17 @@ OWN_IT_TROUBLES = (
     rf"(?: (?:[\w'/&,-]+ ){{0,6}}?| )(?:{_BROKEN})",
 )
 
+#: The sender's own IT is broken: as good as a request for help, unless the sender
+#: wants what we sell and names no other line of business ("Our office had a power
+#: outage and our phones were down ... We want to grow from 60 clients to 100").
+OWN_IT_BROKEN = (
+    # "our printers keep failing", "my PC won't turn on", "our email server went down"
+    # (not "our own office network needs an upgrade": a provider setting its own IT
+    # beside its clients')
+    rf"(?:our|my) (?!own ){_OWN_THINGS_GAP}(?:{_IT_THINGS}){_NOT_SOLD} (?:[\w'-]+ ){{0,3}}?"
+    rf"(?:{_BROKEN})",
+)
+
 #: The clause is about those the sender serves, so a request in it is theirs: a
 #: provider talks about its clients' servers all day.
 CLIENT_CONTEXT = (
@@ -1176,6 +1186,10 @@ OUR_SERVICE_WORDS = (
     # appointments a month", "a calling campaign" (not "the booking computer is slow")
     r"appointments|appts|(?:set|book|booking|setting|more|first) (?:[\w'-]+ )?meetings"
     r"|campaigns?|leads|prospects|pipeline|telemarketing|cold[ -]?call(?:s|ing)?",
+    # "grow from 60 clients to 100", "get in front of 10-50 seat businesses" (not "we
+    # are losing clients")
+    r"(?:grow|growing|more|new|win|land|sign|add|adding) (?:[\w'-]+ ){0,3}?clients"
+    r"|get in front of",
 )
 
 #: The sender plainly says it is a provider; then its text never screens it out.

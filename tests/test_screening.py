@@ -1158,6 +1158,26 @@ PRICE_ASKED_SEVERAL_WAYS = [
         "times before naming a number."), "queued", flags=TK),
 ]
 
+# A provider telling of its own office, or of what everybody else wants, beside the end
+# user who says the same of itself.
+PROVIDERS_OWN_STORIES = [
+    case("provider-own-phones-down-wants-more-clients", said(
+        "Our own phones went down for half a day last month; it showed how much our "
+        "clients lean on us. We want to grow from 40 clients to 70 this year."), "queued"),
+    case("end-user-phones-down-asks-for-help", said(
+        "Our phones went down for half a day last month and the server is slow. Can you "
+        "help?"), "screened_out", NOT_MSP),
+    case("law-office-phones-down-wants-more-clients", said(
+        "We're a small law office. Our phones were down for four hours last week. We want "
+        "more clients too."), "screened_out", NOT_MSP),
+    case("provider-says-what-everybody-and-nobody-wants", said(
+        "Clients changed: everybody wants Teams and SharePoint now, nobody wants a server "
+        "on site. We rebuilt our stack around that and want meetings with firms that "
+        "haven't moved."), "queued"),
+    case("end-user-nobody-here-can-fix-the-network", said(
+        "Nobody in our office can fix the network, can you help?"), "screened_out", NOT_MSP),
+]
+
 OBLIQUE_END_USERS_AND_PROVIDERS = [
     case("salon-asks-to-send-someone", said(
         "I have 2 hair salons, the booking computer and the card machine not working "
@@ -1320,7 +1340,7 @@ TABLE = (QUEUED_PROVIDERS + PROVIDERS_NAMING_CLIENTS + DECLARED_NON_PROVIDERS
          + IT_PRICE_QUESTIONS
          + ASKING_IN_PASSING
          + BUYING_IN_OTHER_WORDS + PRICE_QUESTIONS_IN_OTHER_WORDS
-         + OBLIQUE_END_USERS_AND_PROVIDERS + SHORT_AND_LONG_MESSAGES
+         + OBLIQUE_END_USERS_AND_PROVIDERS + PROVIDERS_OWN_STORIES + SHORT_AND_LONG_MESSAGES
          + WORDS_NO_LIST_HOLDS + PRICE_ASKED_SEVERAL_WAYS
          + ROLES_AND_SPAM)
 
