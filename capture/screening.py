@@ -382,9 +382,10 @@ def _not_msp(submission: Mapping[str, object], message: _Text,
     # Broken IT or trouble told by a sender who wants what we sell and names no other
     # line of business is a provider's own story ("Our office had a power outage and
     # our phones were down ... We want to grow from 60 clients to 100").
-    plea = organisation or not _search(rules.our_service_words, text.norm)
-    request = (_own_words(text, rules.own_it_requests, rules)
-               or plea and _own_words(text, rules.own_it_broken, rules))
+    plea = bool(organisation) or not _search(rules.our_service_words, text.norm)
+    request = _own_words(text, rules.own_it_requests, rules)
+    if request is None and plea:
+        request = _own_words(text, rules.own_it_broken, rules)
     if request is None:
         vague = _own_words(text, rules.vague_requests, rules)
         own = organisation or _own_words(text, rules.own_organisation_hints, rules,

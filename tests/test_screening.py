@@ -1176,6 +1176,10 @@ PROVIDERS_OWN_STORIES = [
         "haven't moved."), "queued"),
     case("end-user-nobody-here-can-fix-the-network", said(
         "Nobody in our office can fix the network, can you help?"), "screened_out", NOT_MSP),
+    # wanting what we sell excuses a story of broken IT, never a request for IT help
+    case("end-user-wants-more-clients-and-someone-for-the-plant-floor", said(
+        "We want more clients this year. Honestly we need someone to take care of all of "
+        "it on the plant floor."), "screened_out", NOT_MSP),
 ]
 
 OBLIQUE_END_USERS_AND_PROVIDERS = [
