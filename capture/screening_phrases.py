@@ -451,6 +451,7 @@ _NOT_IT = (
     r"|var|reseller|integrator|solutions|systems|digital-transformation|former|ex|retired"
     r"|previous|that|who|which|with|for|to|of|in|on|at|by|from|need|needs|looking|want"
     r"|but|not|serving|focused|specializing|specialising|supporting|servicing|helping"
+    r"|targeting|targetting|calling|reaching|chasing|pursuing|prospecting|after"
     r"|protecting|covering|our|my|your|their|clients?|a|an|the|this|these|those|every"
     r"|customers?|dell|microsoft|cisco|hp|lenovo|apple)(?![\w-]))"
 )
@@ -563,8 +564,8 @@ _RATE = (
     r"rate(?<!success rate)(?<!conversion rate)(?<!close rate)(?<!closing rate)"
     r"(?<!response rate)(?<!show rate)(?<!hit rate)(?<!booking rate)s?"
 )
-_PRICE_WORD = (rf"prices?|pricing|price list|{_RATE}|rate card|costs?|fees?|quotes?|quotation"
-               r"|tarifs?|tariffs?")
+_PRICE_WORD = (rf"prices?|pricing|pricng|price list|{_RATE}|rate card|costs?|fees?|quotes?"
+               r"|quotation|tarifs?|tariffs?|retainers?|commercials")
 # "How much" asks a price, but not in "how much experience", "how much do you know" or
 # "how much our clients depend on us".
 _HOW_MUCH = (
@@ -575,7 +576,9 @@ _HOW_MUCH = (
     r"|leans?|counts?|needs?|trusts?|values?|cares?|loves?|hates?|appreciates?)(?!\w))"
 )
 # What a month or a campaign "runs": "roughly what does a typical month run?"
-_RUNS = r"(?:what|how much) (?:does|do|would|will) (?:[\w'-]+ ){0,4}?run(?: me| us)?"
+_RUNS = (r"(?:what|how much) (?:does|do|would|will) (?:[\w'-]+ ){0,4}?run(?: me| us)?"
+         r"|what (?:this|that|it|they|[\w'-]+ (?:campaign|program|programme|package)) runs"
+         r"(?! (?:on|in|into|over|through|out|for you))")
 
 # What a provider does to its clients' IT: "we install and manage their computers".
 _LOOKS_AFTER = (
@@ -722,7 +725,8 @@ OWN_IT_REQUESTS = (
     rf"|repair|set up|manage|support|handle|do|service|cover|work on|help with|look after"
     rf"|take care of)|(?:(?:send|email|give|share|prepare)(?: me| us)?"
     rf" (?:a |an |your |some )?)?(?:proposals?|quotes?|quotations?|estimates?|bids?|pricing))"
-    rf" (?:for |on )?{_GAP}{{0,2}}?(?:(?:it|tech|computer|network|managed it"
+    rf" (?:for |on )?(?!(?:by|via|over|per|through|thru) )"
+    rf"{_GAP}{{0,2}}?(?:(?:it|tech|computer|network|managed it"
     rf"|managed) (?:support|services?|help|management)|{_IT_THINGS}){_NOT_SOLD}",
     # "the cost of your IT support for 20 users", "details on your managed IT services":
     # an end user taking us for a provider
@@ -1194,8 +1198,10 @@ OUR_SERVICE_WORDS = (
 
 #: The sender plainly says it is a provider; then its text never screens it out.
 PROVIDER_SELF_DESCRIPTIONS = (
-    # "we're a 12-person MSP", "I am an independent IT consultant", "as a VAR"
+    # "we're a 12-person MSP", "I am an independent IT consultant", "as a VAR", "we've
+    # been an MSP since 2009"
     rf"(?:we are|we're|i am|i'm|as|being|i run|we run|i own|we own|i started|we started"
+    rf"|we've been|we have been|i've been|i have been"
     rf"|i founded|we founded|i built|we built|our (?:company|business|firm) is"
     rf"|(?:and|also|now|but) (?:also |now )?(?:run|own|running|owning|started|founded))"
     rf" (?:a |an |the |my |our )?{_PROVIDER_ADJ}(?:{_PROVIDER})"
@@ -1326,8 +1332,10 @@ PRICE_TERMS = (
     r"investment(?! firm| company| advis)", r"what(?:'s|s| is) the damage",
     r"per[ -](?:hour|month|appointment|appt|set appointment|lead|call|meeting|day|week)",
     r"expensive", r"cheap(?:er|est)?", r"affordable",
-    # "do you have packages and what do they run"
-    r"packages|tiers",
+    # "do you have packages and what do they run", "is the monthly fixed or does it go up
+    # with volume?"
+    r"packages|tiers", r"the monthly(?! (?:meeting|report|call|check))",
+    r"go(?:es)? up with (?:volume|usage|the number)|scales? with volume",
     # "what does that come to in dollars?", "a per-appointment bonus on top?", "what
     # would we pay in CAD?", "retainer?", "what are you charging"
     r"in (?:dollars|usd|cad|euros?|pounds|gbp|aud)", r"come to", r"bonus(?:es)?",
@@ -1335,6 +1343,7 @@ PRICE_TERMS = (
     # the fragment "and what are they" after "Are your rates per hour or flat monthly,"
     r"^\W*(?:and )?what (?:are|is) (?:they|those|these|it)\W*$",
     # "what's the actual number?" after a price question (not "your phone number")
+    r"what(?:'s|s| is) the (?:number|figure)(?! (?:to|for|i|we|of)(?!\w))", r"set (?:me|us) back",
     r"(?:actual|real|exact|rough|final|total|monthly|ballpark|dollar) (?:number|figure"
     r"|amount)s?|bottom line",
 )
@@ -1363,9 +1372,10 @@ PRICE_ASKS = (
     # "Give me a number for a 6-month campaign" (not "give me a number to call")
     r"(?:give|send|tell|quote) (?:me|us) (?:a |the |your )?(?:rough |ballpark |round )?"
     r"(?:number|figure)(?! to call)",
-    # "Retainer or per meeting?", "monthly or per appointment?"
-    r"(?:retainer|flat(?: fee| rate)?|monthly|per[ -][\w-]+) or (?:a )?(?:retainer|flat"
-    r"(?: fee| rate)?|monthly|per[ -][\w-]+)(?: [\w'-]+){0,3} ?\?",
+    # "Retainer or per meeting?", "monthly or per appointment?", "Retainer or pay per
+    # appointment?"
+    r"(?:retainer|flat(?: fee| rate)?|monthly|per[ -][\w-]+) or (?:a )?(?:pay |paid )?"
+    r"(?:retainer|flat(?: fee| rate)?|monthly|per[ -][\w-]+)(?: [\w'-]+){0,3} ?\?",
     # "is there a setup fee", "Minimum commitment in dollars?"
     rf"is there (?:a|an|any) (?:[\w'-]+ )?(?:fees?|charges?|retainer|deposit|minimum"
     rf"|{_PRICE_WORD})",
@@ -1384,15 +1394,25 @@ PRICE_ASKS = (
     rf"(?:{_PRICE_WORD})(?: (?:info|information|details|sheet|list|breakdown|guide))?"
     rf" (?:please|pls|plz)",
     rf"(?:please|pls|plz) (?:[\w'-]+ ){{0,3}}?(?:{_PRICE_WORD})",
+    rf"revert (?:back )?with (?:[\w'-]+ ){{0,3}}?(?:{_PRICE_WORD})",
     # "I'd like a quote", "interested in pricing", "just want to know your prices"
-    rf"(?<!n't )(?<!not )(?:need|want|would like|we'd like|i'd like|looking for|interested in"
-    rf"|request|requesting|get|getting|know|see|hear|check) (?:a |an |the |your |some )?"
+    rf"(?<!n't )(?<!not )(?:need|needs|want|wants|would like|we'd like|i'd like|looking for"
+    rf"|interested in|request|requests|requesting|get|getting|know|see|hear|check)"
+    rf" (?:a |an |the |your |some )?"
     rf"(?:{_PRICE_WORD}|estimate|ballpark|(?:rough )?(?:number|figure)(?! of))",
     # "What kind of investment are we talking about?", "what's the damage?", "What
     # budget do we need for a campaign?", "What's the minimum spend?"
     r"what(?:'s|s| is| kind of| sort of)? (?:the |your )?(?:[\w-]+ )?(?:investment|damage"
     r"|spend)(?! firm| company| advis)",
     r"what (?:kind of |sort of )?budget (?:do|would|should|will) (?:we|i) need",
+    # "what would 20 qualified appointments set me back?", "Budget needed?", "Which prices
+    # do you have for appointment setting?", "What's the number?" (not "what's the number
+    # to call")
+    r"what (?:would|will|does|do) (?:[\w'-]+ ){0,5}?set (?:me|us) back",
+    r"(?:budget|spend|investment) (?:needed|required)",
+    rf"which (?:[\w'-]+ )?(?:{_PRICE_WORD})",
+    r"what(?:'s|s| is) the (?:rough |ballpark |real |actual )?(?:number|figure)"
+    r"(?! (?:to|for|i|we|of)(?!\w))",
     # "just curious about pricing", "a question about your fees"
     rf"(?:curious|wondering|asking|inquiring|enquiring|question) (?:about|on|regarding)"
     rf" (?:[\w'-]+ ){{0,2}}?(?:{_PRICE_WORD})",
@@ -1446,8 +1466,13 @@ OTHER_REQUESTS = (
     # works", "discuss your rates": those ask the price)
     r"understand how",
     r"discuss(?:ing)?(?= (?!(?:your |the )?(?:pric|cost|rate|fee)))",
+    # "can you target credit unions?", "how does your targeting work" (not "we're targeting
+    # clinics", "a 90 day program targeting healthcare practices": that names what is priced)
+    r"(?<!we )(?<!i )(?<!program )(?<!programme )(?<!campaign )(?<!campaigns )target(?:s|ed)?"
+    r"|(?:your|the|about|how|on|what|which) targeting|targeting (?:options|criteria|works"
+    r"|process|data|lists?)",
     # (not "how much per appointment with a decision maker?": that names what is priced)
-    r"target(?:s|ed|ing)?", r"(?<!with )(?<!with a )(?<!with the )decision[ -]makers?",
+    r"(?<!with )(?<!with a )(?<!with the )decision[ -]makers?",
     r"availability|available",
     r"start(?:ing)? (?:date|next|in|on|soon)", r"contract (?:terms?|length)",
     r"minimum (?:term|commitment|contract)(?! in (?:dollars|usd|cad|euros?|pounds))",
@@ -1459,10 +1484,15 @@ OTHER_REQUESTS = (
     rf"|are able|have|do|does|offer|work|cover)(?! (?:a |an |any |your |the )?(?:charge|bill"
     rf"|{_PRICE_WORD}|packages))",
     r"calendar (?:link|invite)|booking link|calendly",
+    r"(?:times?|slots?) (?:[\w'-]+ ){0,3}?for a (?:call|meeting|chat|demo)",
+    r"^\W*if (?:you've|you have|y'all have) (?:ever |already )?(?:worked|done|served|called"
+    r"|helped|had)",
     # "which industries do your callers have the most success with", with no question mark
-    r"which (?:[\w'-]+ ){1,3}?(?:do|does|did|have|has|are|is|can|would) (?:you|your)\b",
+    rf"which (?!(?:[\w'-]+ )?(?:{_PRICE_WORD}))(?:[\w'-]+ ){{1,3}}?(?:do|does|did|have|has|are|is"
+    rf"|can|would) (?:you|your)\b",
     r"(?:what|which|expected|typical|your|average) results|results\?",
     # (not "do you have a price sheet?", which asks our price)
+    rf"(?<!prices )(?<!rates )(?<!fees )(?<!costs )(?<!packages )"
     rf"do you (?:work|offer|provide|have(?! (?:a |an |any |your )?(?:{_PRICE_WORD}"
     rf"|packages|tiers))|handle"
     r"|cover|serve|do|use|specialize|specialise)",

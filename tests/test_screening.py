@@ -1152,6 +1152,36 @@ PRICE_ASKED_SEVERAL_WAYS = [
         "I would like the price and also if you can call into Canada."), "queued"),
     case("price-then-which-verticals-without-a-question-mark", said(
         "fees please and also which verticals do your callers know best"), "queued"),
+    # more wordings of the price alone, beside the same price with something more
+    case("what-would-meetings-set-us-back", said("What would 15 booked meetings set us back?"),
+         "queued", flags=TK),
+    case("budget-needed", said("Budget needed?"), "queued", flags=TK),
+    case("which-rates-do-you-have", said("Which rates do you have for a 6 month campaign?"),
+         "queued", flags=TK),
+    case("whats-the-number", said("What's the number? Just tell me and I'll decide."),
+         "queued", flags=TK),
+    case("whats-the-number-to-call", said(
+        "What's the number to call you on? I'd like to talk."), "queued"),
+    case("setup-fee-and-is-the-monthly-fixed", said(
+        "Is there a setup fee on top of the monthly? And is the monthly fixed or does it go "
+        "up with volume?"), "queued", flags=TK),
+    case("pricing-for-a-program-targeting-dentists", said(
+        "Need pricing for a 90 day program targeting dental practices in Ohio."),
+         "queued", flags=TK),
+    case("pricing-and-can-you-target-dentists", said(
+        "Need pricing, and can you target dental practices in Ohio?"), "queued"),
+    case("revert-with-the-commercials", said(
+        "Please revert with the commercials for a 3 month campaign."), "queued", flags=TK),
+    case("what-this-runs-per-month", said("Curious what this runs per month."),
+         "queued", flags=TK),
+    case("boss-requests-the-cost", said(
+        "My boss requests the cost of your appointment setting."), "queued", flags=TK),
+    case("whats-the-monthly-retainer", said("What's the monthly retainer?"),
+         "queued", flags=TK),
+    case("pricing-and-slots-for-a-call", said(
+        "Send pricing and a few slots next week for a call."), "queued"),
+    case("cost-and-if-you-have-worked-with-labs", said(
+        "What's the monthly cost and if you've worked with dental labs before?"), "queued"),
     # a quoted request is someone else's: it asks nothing of us
     case("price-first-quoted-call-is-a-complaint", said(
         "What does it cost, in dollars? The last agency wanted to 'jump on a call' three "
@@ -1176,6 +1206,20 @@ PROVIDERS_OWN_STORIES = [
         "haven't moved."), "queued"),
     case("end-user-nobody-here-can-fix-the-network", said(
         "Nobody in our office can fix the network, can you help?"), "screened_out", NOT_MSP),
+    # how long it has been a provider; what it targets is not its own line of business;
+    # an estimate "by email" asks for no email service
+    case("provider-since-2011-started-in-a-garage", said(
+        "We've been a managed services provider since 2011, started doing break/fix out of "
+        "my garage. Now 18 people. We need meetings with clinic owners."), "queued"),
+    case("provider-targets-architecture-firms", said(
+        "We're targeting architecture and engineering firms in Denver, 10-50 staff. Please "
+        "send a quote."), "queued", flags=TK),
+    case("architecture-firm-asks-a-quote-for-its-computers", said(
+        "We're an architecture firm in Denver, 14 staff. Please send a quote for managing "
+        "our computers."), "screened_out", NOT_MSP, TK),
+    case("provider-wants-the-quote-by-email", said(
+        "Need a quote for a 3-month calling program. No call needed, just the quote by "
+        "email please."), "queued", flags=TK),
     # wanting what we sell excuses a story of broken IT, never a request for IT help
     case("end-user-wants-more-clients-and-someone-for-the-plant-floor", said(
         "We want more clients this year. Honestly we need someone to take care of all of "
