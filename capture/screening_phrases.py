@@ -565,7 +565,7 @@ _RATE = (
     r"(?<!response rate)(?<!show rate)(?<!hit rate)(?<!booking rate)s?"
 )
 _PRICE_WORD = (rf"prices?|pricing|pricng|price list|{_RATE}|rate card|costs?|fees?|quotes?"
-               r"|quotation|tarifs?|tariffs?|retainers?|commercials")
+               r"|quotation|tarifs?|tariffs?|retainers?")
 # "How much" asks a price, but not in "how much experience", "how much do you know" or
 # "how much our clients depend on us".
 _HOW_MUCH = (
@@ -1394,7 +1394,8 @@ PRICE_ASKS = (
     rf"(?:{_PRICE_WORD})(?: (?:info|information|details|sheet|list|breakdown|guide))?"
     rf" (?:please|pls|plz)",
     rf"(?:please|pls|plz) (?:[\w'-]+ ){{0,3}}?(?:{_PRICE_WORD})",
-    rf"revert (?:back )?with (?:[\w'-]+ ){{0,3}}?(?:{_PRICE_WORD})",
+    # "please revert with the commercials" (Indian English: the price terms)
+    rf"revert (?:back )?with (?:[\w'-]+ ){{0,3}}?(?:{_PRICE_WORD}|commercials)",
     # "I'd like a quote", "interested in pricing", "just want to know your prices"
     rf"(?<!n't )(?<!not )(?:need|needs|want|wants|would like|we'd like|i'd like|looking for"
     rf"|interested in|request|requests|requesting|get|getting|know|see|hear|check)"
