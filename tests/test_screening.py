@@ -1180,6 +1180,8 @@ PRICE_ASKED_SEVERAL_WAYS = [
          "queued", flags=TK),
     case("pricing-and-slots-for-a-call", said(
         "Send pricing and a few slots next week for a call."), "queued"),
+    case("radio-commercials-then-what-you-charge", said(
+        "Have you done radio commercials for MSPs? What do you charge?"), "queued"),
     case("cost-and-if-you-have-worked-with-labs", said(
         "What's the monthly cost and if you've worked with dental labs before?"), "queued"),
     # a quoted request is someone else's: it asks nothing of us
