@@ -382,7 +382,8 @@ def _not_msp(submission: Mapping[str, object], message: _Text,
     # Broken IT or trouble told by a sender who wants what we sell and names no other
     # line of business is a provider's own story ("Our office had a power outage and
     # our phones were down ... We want to grow from 60 clients to 100").
-    plea = bool(organisation) or not _search(rules.our_service_words, text.norm)
+    wants_ours = bool(_search(rules.our_service_words, text.norm))
+    plea = bool(organisation) or not wants_ours
     request = _own_words(text, rules.own_it_requests, rules)
     if request is None and plea:
         request = _own_words(text, rules.own_it_broken, rules)
@@ -406,6 +407,8 @@ def _not_msp(submission: Mapping[str, object], message: _Text,
             "we only serve IT service providers.",
             website,
         )
+    if wants_ours:  # (a buyer of our service: the word model is not asked)
+        return None
     return _word_model_reason(text, _field(submission, "company"), rules)
 
 
@@ -429,7 +432,6 @@ def _word_model_reason(text: _Text, company: str, rules: ScreeningRules) -> Reas
     sender's own words, never a bare score.
     """
     if (not rules.model_threshold or not _search(rules.it_things, text.norm)
-            or _search(rules.our_service_words, text.norm)
             or _search(rules.client_context, text.norm)):
         return None
     read = model_text(text.original, company)

@@ -579,6 +579,11 @@ _HOW_MUCH = (
 _RUNS = (r"(?:what|how much) (?:does|do|would|will) (?:[\w'-]+ ){0,4}?run(?: me| us)?"
          r"|what (?:this|that|it|they|[\w'-]+ (?:campaign|program|programme|package)) runs"
          r"(?! (?:on|in|into|over|through|out|for you))")
+# "What's the number?" after or instead of a price question (not "what's the number to
+# call"), and what a campaign would "set us back".
+_WHATS_THE_NUMBER = (r"what(?:'s|s| is) the (?:rough |ballpark |real |actual )?(?:number|figure)"
+                     r"(?! (?:to|for|i|we|of)(?!\w))")
+_SETS_BACK = r"set (?:me|us) back"
 
 # What a provider does to its clients' IT: "we install and manage their computers".
 _LOOKS_AFTER = (
@@ -1343,7 +1348,7 @@ PRICE_TERMS = (
     # the fragment "and what are they" after "Are your rates per hour or flat monthly,"
     r"^\W*(?:and )?what (?:are|is) (?:they|those|these|it)\W*$",
     # "what's the actual number?" after a price question (not "your phone number")
-    r"what(?:'s|s| is) the (?:number|figure)(?! (?:to|for|i|we|of)(?!\w))", r"set (?:me|us) back",
+    _WHATS_THE_NUMBER, _SETS_BACK,
     r"(?:actual|real|exact|rough|final|total|monthly|ballpark|dollar) (?:number|figure"
     r"|amount)s?|bottom line",
 )
@@ -1409,11 +1414,10 @@ PRICE_ASKS = (
     # "what would 20 qualified appointments set me back?", "Budget needed?", "Which prices
     # do you have for appointment setting?", "What's the number?" (not "what's the number
     # to call")
-    r"what (?:would|will|does|do) (?:[\w'-]+ ){0,5}?set (?:me|us) back",
+    rf"what (?:would|will|does|do) (?:[\w'-]+ ){{0,5}}?{_SETS_BACK}",
     r"(?:budget|spend|investment) (?:needed|required)",
     rf"which (?:[\w'-]+ )?(?:{_PRICE_WORD})",
-    r"what(?:'s|s| is) the (?:rough |ballpark |real |actual )?(?:number|figure)"
-    r"(?! (?:to|for|i|we|of)(?!\w))",
+    _WHATS_THE_NUMBER,
     # "just curious about pricing", "a question about your fees"
     rf"(?:curious|wondering|asking|inquiring|enquiring|question) (?:about|on|regarding)"
     rf" (?:[\w'-]+ ){{0,2}}?(?:{_PRICE_WORD})",
