@@ -26,17 +26,35 @@ FIELDS = ("name", "email", "phone", "company", "website", "company_type", "emplo
 
 app = Flask(__name__)
 _connection: sqlite3.Connection | None = None
+INSERT = (f"INSERT INTO leads (public_id, received_at, {', '.join(FIELDS)}) "
+          f"VALUES ({', '.join('?' * (len(FIELDS) + 2))})")
+
+
+def open_database(path: str) -> sqlite3.Connection:
+    """WAL, synchronous=FULL: every commit durable, as the service's."""
+    db = sqlite3.connect(path, isolation_level=None)
+    db.execute("PRAGMA journal_mode=WAL")
+    db.execute("PRAGMA synchronous=FULL")
+    db.execute("PRAGMA busy_timeout=10000")
+    return db
 
 
 def connection() -> sqlite3.Connection:
     """One per worker process, opened on first use (after gunicorn forks)."""
     global _connection
     if _connection is None:
-        _connection = sqlite3.connect(os.environ["BASELINE_DB"], isolation_level=None)
-        _connection.execute("PRAGMA journal_mode=WAL")
-        _connection.execute("PRAGMA synchronous=FULL")
-        _connection.execute("PRAGMA busy_timeout=10000")
+        _connection = open_database(os.environ["BASELINE_DB"])
     return _connection
+
+
+def store(db: sqlite3.Connection, data) -> str:
+    """One row with every contract field, committed; its public id."""
+    public_id = secrets.token_urlsafe(16)
+    db.execute("BEGIN")
+    db.execute(INSERT, [public_id, datetime.now(UTC).isoformat(),
+                        *(str(data.get(name, "")) for name in FIELDS)])
+    db.execute("COMMIT")
+    return public_id
 
 
 def create_table(path: str) -> None:
@@ -50,15 +68,7 @@ def create_table(path: str) -> None:
 @app.post("/leads")
 def submit():
     data = request.get_json() if request.is_json else request.form
-    values = [str(data.get(name, "")) for name in FIELDS]
-    public_id = secrets.token_urlsafe(16)
-    placeholders = ", ".join("?" * (len(FIELDS) + 2))
-    db = connection()
-    db.execute("BEGIN")
-    db.execute(f"INSERT INTO leads (public_id, received_at, {', '.join(FIELDS)}) "
-               f"VALUES ({placeholders})",
-               [public_id, datetime.now(UTC).isoformat(), *values])
-    db.execute("COMMIT")
+    public_id = store(connection(), data)
     if request.is_json:
         return jsonify(id=public_id, status="received"), 201
     return redirect("http://127.0.0.1:8000/thanks.html", code=303)

@@ -16,7 +16,6 @@ Run: .venv/bin/python bench/intake_parts.py [--rounds 3] [--bodies 1000]
 
 import argparse
 import os
-import sqlite3
 import statistics
 import subprocess
 import sys
@@ -31,8 +30,9 @@ ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 sys.path.insert(0, str(ROOT))
 
-from bench.baseline_app import FIELDS  # noqa: E402
 from bench.baseline_app import create_table  # noqa: E402
+from bench.baseline_app import open_database  # noqa: E402
+from bench.baseline_app import store as store_baseline  # noqa: E402
 from bench.intake_throughput import bodies  # noqa: E402
 
 
@@ -73,11 +73,7 @@ def main() -> None:
 
     app = create_app()
     create_table(str(bare_db))
-    bare = sqlite3.connect(bare_db, isolation_level=None)
-    bare.execute("PRAGMA journal_mode=WAL")
-    bare.execute("PRAGMA synchronous=FULL")
-    insert_bare = (f"INSERT INTO leads (public_id, received_at, {', '.join(FIELDS)}) "
-                   f"VALUES ({', '.join('?' * (len(FIELDS) + 2))})")
+    bare = open_database(str(bare_db))
 
     def validated(raw: dict) -> dict:
         form = LeadForm(formdata=MultiDict(raw))
@@ -89,10 +85,7 @@ def main() -> None:
                        duplicate_window=timedelta(minutes=10), version=version)
 
     def store_bare(raw: dict) -> None:
-        bare.execute("BEGIN")
-        bare.execute(insert_bare, [os.urandom(8).hex(), datetime.now(UTC).isoformat(),
-                                   *(str(raw.get(name, "")) for name in FIELDS)])
-        bare.execute("COMMIT")
+        store_baseline(bare, raw)
 
     figures: dict[str, list[tuple[float, float]]] = {}
     with app.test_request_context("/leads", method="POST"):

@@ -182,17 +182,27 @@ def warm_up(url: str, count: int, seed: int) -> None:
     """``count`` posts from 4 threads before anything is timed, so every worker has
     served requests of every kind (and compiled, cached and connected what it does
     lazily); they are stored like any other and counted in the losses check."""
-    host, port = url.split("//")[1].split(":")
-
     def post(item: tuple[str, str]) -> None:
-        connection = HTTPConnection(host, int(port), timeout=30)
-        connection.request("POST", "/leads", body=item[1].encode(),
-                           headers={"Content-Type": item[0]})
-        connection.getresponse().read()
+        connection = connect(url)
+        post_lead(connection, item)
         connection.close()
 
     with ThreadPoolExecutor(4) as pool:
         list(pool.map(post, bodies(count, seed)))
+
+
+def connect(url: str) -> HTTPConnection:
+    host, port = url.split("//")[1].split(":")
+    return HTTPConnection(host, int(port), timeout=30)
+
+
+def post_lead(connection: HTTPConnection, item: tuple[str, str]) -> bool:
+    """POST one (content type, body); whether the service acknowledged it."""
+    kind, body = item
+    connection.request("POST", "/leads", body=body.encode(), headers={"Content-Type": kind})
+    response = connection.getresponse()
+    response.read()
+    return response.status in (201, 303)
 
 
 def run_wrk(url: str, script: Path, seconds: int) -> tuple[float, int, int]:
@@ -219,20 +229,15 @@ def open_loop(url: str, rate: int, seconds: int, seed: int) -> tuple[list[float]
     due: queue.Queue = queue.Queue()
     latencies, errors, acknowledged = [], [0], [0]
     lock = threading.Lock()
-    host, port = url.split("//")[1].split(":")
 
     def worker() -> None:
-        connection = HTTPConnection(host, int(port), timeout=30)
+        connection = connect(url)
         while (item := due.get()) is not None:
-            scheduled, (kind, body) = item
+            scheduled, lead = item
             try:
-                connection.request("POST", "/leads", body=body.encode(),
-                                   headers={"Content-Type": kind})
-                response = connection.getresponse()
-                response.read()
-                ok = response.status in (201, 303)
+                ok = post_lead(connection, lead)
             except OSError:
-                connection = HTTPConnection(host, int(port), timeout=30)
+                connection = connect(url)
                 ok = False
             finished = time.perf_counter()
             with lock:
