@@ -1344,7 +1344,7 @@ PRICE_TERMS = (
     # "what does that come to in dollars?", "a per-appointment bonus on top?", "what
     # would we pay in CAD?", "retainer?", "what are you charging"
     r"in (?:dollars|usd|cad|euros?|pounds|gbp|aud)", r"come to", r"bonus(?:es)?",
-    r"pay(?:ing)?", r"retainers?", r"charging",
+    r"pay(?:ing)?", r"charging",
     # the fragment "and what are they" after "Are your rates per hour or flat monthly,"
     r"^\W*(?:and )?what (?:are|is) (?:they|those|these|it)\W*$",
     # "what's the actual number?" after a price question (not "your phone number")
@@ -1382,8 +1382,7 @@ PRICE_ASKS = (
     r"(?:retainer|flat(?: fee| rate)?|monthly|per[ -][\w-]+) or (?:a )?(?:pay |paid )?"
     r"(?:retainer|flat(?: fee| rate)?|monthly|per[ -][\w-]+)(?: [\w'-]+){0,3} ?\?",
     # "is there a setup fee", "Minimum commitment in dollars?"
-    rf"is there (?:a|an|any) (?:[\w'-]+ )?(?:fees?|charges?|retainer|deposit|minimum"
-    rf"|{_PRICE_WORD})",
+    rf"is there (?:a|an|any) (?:[\w'-]+ )?(?:charges?|deposit|minimum|{_PRICE_WORD})",
     r"minimum (?:commitment|spend|contract|term) in (?:dollars|usd|cad|euros?|pounds)",
     # "curious what a campaign like the one in the tortoise article would cost", "what
     # does that come to", "what would we pay in CAD?", "do you have a price list"
