@@ -6,8 +6,8 @@ splits the service's share into its stages, on the same unique, varied bodies:
 1. parsing the body (``payload.parse``);
 2. building and validating the 18-field WTForms form, and its cleaned values;
 3. screening (``screening.screen``);
-4. storing: ``intake.receive`` (duplicate check, screening again, the lead and
-   its alert, the commit), CPU and wall time (the fsync waits);
+4. storing: ``intake.receive`` (screening again, the duplicate check, the lead
+   and its alert, the commit), CPU and wall time (the fsync waits);
 5. the baseline: one row into an unindexed table with sqlite3, and its commit.
 CPU is ``time.process_time`` per body; medians with min-max over interleaved rounds.
 
@@ -81,7 +81,7 @@ def main() -> None:
         return form.cleaned()
 
     def store(values: dict) -> None:
-        intake.receive(db.session, values, rules=rules, now=datetime.now(UTC),
+        intake.receive(db.engine, values, rules=rules, now=datetime.now(UTC),
                        duplicate_window=timedelta(minutes=10), version=version)
 
     def store_bare(raw: dict) -> None:

@@ -6,6 +6,7 @@ client retry within the window is answered with the first lead's id instead of
 creating a second lead; a change in any field is a new submission.
 """
 
+import functools
 import hashlib
 import json
 from dataclasses import dataclass
@@ -13,12 +14,12 @@ from datetime import datetime
 from datetime import timedelta
 
 from sqlalchemy import bindparam
-from sqlalchemy import insert
 from sqlalchemy import select
 
 from capture import contract
 from capture import lifecycle
 from capture import outbox
+from capture import statements
 from capture.models import Lead
 from capture.models import OutboxMessage
 from capture.models import new_public_id
@@ -42,7 +43,7 @@ def fingerprint(values: dict) -> str:
 
 
 def receive(
-    session,
+    engine,
     values: dict,
     *,
     rules: ScreeningRules,
@@ -52,19 +53,14 @@ def receive(
     user_agent: str = "",
     version: str = "",
 ) -> Receipt:
-    """Runs inside every POST /leads, so it speaks SQL directly (two statements and
-    one commit, three with an alert) instead of the ORM's unit of work: the ORM's
-    bookkeeping for one new object cost more than the insert itself."""
+    """Runs inside every POST /leads. Everything that takes thought (the
+    fingerprint, screening, the row) happens before the database is touched, so
+    the write lock is held for three statements and the commit; those run on the
+    driver's connection (``capture.statements``: SQLAlchemy's compiled SQL without
+    its per-execution cost, about 1 ms of CPU a lead)."""
     digest = fingerprint(values)
-    connection = session.connection()
-    earlier = connection.execute(
-        DUPLICATE, {"fingerprint": digest, "since": now - duplicate_window}).first()
-    if earlier:
-        session.rollback()
-        return Receipt(earlier.public_id, earlier.status, duplicate=True)
-
     verdict = screen(values, rules)
-    row = {spec.name: values[spec.name] for spec in contract.FIELDS} | {
+    row = LEAD_DEFAULTS | {spec.name: values[spec.name] for spec in contract.FIELDS} | {
         "public_id": new_public_id(),
         "fingerprint": digest,
         "received_at": now,
@@ -72,17 +68,51 @@ def receive(
         "origin": origin[:300],
         "user_agent": user_agent[:500],
     } | lifecycle.verdict_columns(verdict, now, version)
-    lead_id = connection.execute(INSERT_LEAD, row).inserted_primary_key[0]
-    if row["status"] == Status.QUEUED:
-        connection.execute(INSERT_ALERT, outbox.lead_alert_row(lead_id, row["public_id"], now))
-    session.commit()
+    sql = _compiled(engine.dialect)
+    connection = engine.raw_connection()
+    try:
+        cursor = connection.cursor()
+        cursor.execute(sql.duplicate.sql, sql.duplicate.parameters(
+            {"fingerprint": digest, "since": now - duplicate_window}))
+        earlier = cursor.fetchone()
+        if earlier:
+            connection.rollback()
+            return Receipt(earlier[0], earlier[1], duplicate=True)
+        cursor.execute(sql.lead.sql, sql.lead.parameters(row))
+        lead_id = cursor.fetchone()[0]
+        if row["status"] == Status.QUEUED:
+            alert = OUTBOX_DEFAULTS | outbox.lead_alert_row(lead_id, row["public_id"], now)
+            cursor.execute(sql.alert.sql, sql.alert.parameters(alert))
+        connection.commit()
+    except BaseException:
+        connection.rollback()
+        raise
+    finally:
+        connection.close()
     return Receipt(row["public_id"], row["status"], duplicate=False)
+
+
+@dataclass(frozen=True)
+class _IntakeSQL:
+    duplicate: statements.Compiled
+    lead: statements.Compiled
+    alert: statements.Compiled
+
+
+@functools.cache
+def _compiled(dialect) -> _IntakeSQL:
+    return _IntakeSQL(
+        duplicate=statements.compile_for(DUPLICATE, dialect),
+        lead=statements.compile_for(statements.insert_row(LEADS, returning=LEADS.c.id),
+                                    dialect),
+        alert=statements.compile_for(statements.insert_row(OUTBOX), dialect),
+    )
 
 
 LEADS = Lead.__table__
 OUTBOX = OutboxMessage.__table__
-INSERT_LEAD = insert(LEADS)
-INSERT_ALERT = insert(OUTBOX)
+LEAD_DEFAULTS = statements.scalar_defaults(LEADS)
+OUTBOX_DEFAULTS = statements.scalar_defaults(OUTBOX)
 DUPLICATE = (select(LEADS.c.public_id, LEADS.c.status)
              .where(LEADS.c.fingerprint == bindparam("fingerprint"),
                     LEADS.c.received_at >= bindparam("since"))

@@ -79,7 +79,7 @@ def submit_lead():
         return invalid(form.error_map(), raw, 422)
 
     receipt = intake.receive(
-        db.session,
+        db.engine,
         form.cleaned(),
         rules=screening_rules(),
         now=datetime.now(UTC),

@@ -239,7 +239,7 @@ def received(ctx, values: dict) -> Lead:
         form = LeadForm(formdata=MultiDict(values), meta={"csrf": False})
         assert form.validate(), form.errors
         cleaned = form.cleaned()
-    receipt = intake.receive(db.session, cleaned, rules=rules_from_config(ctx.config),
+    receipt = intake.receive(db.engine, cleaned, rules=rules_from_config(ctx.config),
                              now=NOW - timedelta(days=3), duplicate_window=timedelta(0))
     return db.session.scalar(select(Lead).where(Lead.public_id == receipt.public_id))
 
