@@ -139,7 +139,6 @@ class Lead(db.Model):
         Index("ix_leads_status_received", "status", "received_at", "id"),
         Index("ix_leads_fingerprint_received", "fingerprint", "received_at"),
         Index("ix_leads_received_id", "received_at", "id"),
-        Index("ix_leads_email", "email"),
         Index("ix_leads_source", "source"),
         # The pipeline board: a column in its order, its totals from the index (0008).
         Index("ix_leads_pipeline", "status", "stage", "updated_at", "id", "won_value",
