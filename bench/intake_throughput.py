@@ -139,6 +139,8 @@ class Server:
             self._migrate(env)
             env |= {"CAPTURE_DATABASE_URL": f"sqlite:///{self.db}",
                     "CAPTURE_SECRET_KEY": "bench", "CAPTURE_RATELIMIT_ENABLED": "false",
+                    # as capture/gunicorn_conf.py sets it in production
+                    "CAPTURE_SQLITE_CHECKPOINT_SECONDS": "1",
                     "CAPTURE_ALLOWED_ORIGINS": "http://127.0.0.1:8000"}
             app = "capture:create_app()"
         else:

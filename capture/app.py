@@ -18,6 +18,7 @@ from jinja2 import FileSystemLoader
 from sqlalchemy import event
 
 from capture import articles
+from capture import checkpoint
 from capture import config as defaults
 from capture import followup
 from capture.extensions import csrf
@@ -72,6 +73,7 @@ def create_app(config=None):
     with app.app_context():
         if db.engine.dialect.name == "sqlite":
             event.listen(db.engine, "connect", _sqlite_pragmas(app.config))
+    checkpoint.start(app)
 
     from capture import cli
     from capture import errors
@@ -149,6 +151,12 @@ def _resolve_settings(app: Flask) -> None:
             url = "postgresql+psycopg://" + url[len(prefix):]
     cfg["SQLALCHEMY_DATABASE_URI"] = url
     cfg.setdefault("SQLALCHEMY_ENGINE_OPTIONS", {"pool_pre_ping": True})
+    try:
+        cfg["SQLITE_CHECKPOINT_SECONDS"] = float(cfg.get("SQLITE_CHECKPOINT_SECONDS") or 0)
+    except (TypeError, ValueError):
+        raise ConfigurationError(
+            f"CAPTURE_SQLITE_CHECKPOINT_SECONDS={cfg['SQLITE_CHECKPOINT_SECONDS']!r}: use a "
+            "number of seconds, such as 1, or 0 to leave checkpoints to SQLite.") from None
 
     cfg["ALLOWED_ORIGINS"] = _as_list(cfg.get("ALLOWED_ORIGINS"), strip_slash=True)
     cfg["STAFF_RECIPIENTS"] = _as_list(cfg.get("STAFF_RECIPIENTS"))
@@ -194,6 +202,7 @@ def _sqlite_pragmas(cfg):
             f"CAPTURE_SQLITE_SYNCHRONOUS={synchronous!r}: use FULL (default), NORMAL, EXTRA or OFF."
         )
     busy_ms = int(cfg["SQLITE_BUSY_TIMEOUT_MS"])
+    background_checkpoints = checkpoint.interval(cfg) > 0
 
     def on_connect(dbapi_connection, _record):
         cursor = dbapi_connection.cursor()
@@ -201,6 +210,8 @@ def _sqlite_pragmas(cfg):
         cursor.execute(f"PRAGMA synchronous={synchronous}")
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute(f"PRAGMA busy_timeout={busy_ms}")
+        if background_checkpoints:
+            cursor.execute(f"PRAGMA wal_autocheckpoint={checkpoint.SAFETY_PAGES}")
         cursor.close()
 
     return on_connect

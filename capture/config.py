@@ -11,6 +11,9 @@ class Defaults:
     # synchronous=FULL: an acknowledged lead survives a power loss, not only a crash.
     SQLITE_SYNCHRONOUS = "FULL"
     SQLITE_BUSY_TIMEOUT_MS = 10_000
+    # Seconds between WAL checkpoints on a thread (capture/checkpoint.py); 0 leaves
+    # them to SQLite, inside whichever commit fills the log. Servers set 1.
+    SQLITE_CHECKPOINT_SECONDS = 0
 
     # Where the static site lives; the 422 page borrows its stylesheet, staff pages link articles.
     SITE_URL = "http://127.0.0.1:8000"

@@ -57,7 +57,10 @@ def close_connections():
     garbage collector (psycopg warns then) and each test's database can be dropped."""
     yield
     while _apps_of_this_test:
-        with _apps_of_this_test.pop().app_context():
+        app = _apps_of_this_test.pop()
+        if "wal_checkpointer" in app.extensions:
+            app.extensions["wal_checkpointer"].stop()
+        with app.app_context():
             db.engine.dispose()
 
 

@@ -1,9 +1,15 @@
 """Nothing is lost: what was acknowledged is on disk, whatever happens to the process."""
 
+import shutil
+import sqlite3
+import time
+from contextlib import closing
+
 import pytest
 from sqlalchemy import select
 from sqlalchemy import text
 
+from capture.app import ConfigurationError
 from capture.extensions import db
 from capture.models import Lead
 from tests.conftest import make_app
@@ -42,3 +48,40 @@ def test_normal_sync_can_be_chosen(database_url):
     app = make_app(database_url, SQLITE_SYNCHRONOUS="NORMAL")
     with app.app_context():
         assert db.session.execute(text("PRAGMA synchronous")).scalar() == 1
+
+
+def leads_in_main_file(database_path, tmp_path) -> int:
+    """Leads in the database file itself, without its WAL: what checkpoints wrote."""
+    copy = tmp_path / "main-file-only.db"
+    shutil.copyfile(database_path, copy)
+    with closing(sqlite3.connect(copy)) as connection:
+        return connection.execute("SELECT count(*) FROM leads").fetchone()[0]
+
+
+@pytest.mark.sqlite_only
+def test_a_server_checkpoints_the_wal_on_a_thread_not_in_a_request(database_url, tmp_path,
+                                                                   submission):
+    app = make_app(database_url, SQLITE_CHECKPOINT_SECONDS="0.05")
+    with app.app_context():
+        assert db.session.execute(text("PRAGMA wal_autocheckpoint")).scalar() == 10_000
+        path = db.engine.url.database
+    assert app.extensions["wal_checkpointer"].is_alive()
+    assert app.test_client().post("/leads", json=submission).status_code == 201
+
+    # Ten pages are far below any automatic checkpoint: only the thread writes them.
+    deadline = time.monotonic() + 10
+    while leads_in_main_file(path, tmp_path) == 0 and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert leads_in_main_file(path, tmp_path) == 1
+
+
+@pytest.mark.sqlite_only
+def test_without_the_setting_sqlite_checkpoints_in_the_commit_as_usual(database_url):
+    app = make_app(database_url)
+    with app.app_context():
+        assert db.session.execute(text("PRAGMA wal_autocheckpoint")).scalar() == 1000
+
+
+def test_a_checkpoint_interval_that_is_not_a_number_is_refused(database_url):
+    with pytest.raises(ConfigurationError, match="CAPTURE_SQLITE_CHECKPOINT_SECONDS='soon'"):
+        make_app(database_url, SQLITE_CHECKPOINT_SECONDS="soon")
