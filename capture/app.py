@@ -5,6 +5,7 @@ environment variables over ``config.Defaults``. It lives here rather than in the
 package root so that ``capture.contract`` (imported by the Pelican build) does
 not pull in Flask, SQLAlchemy or Alembic."""
 
+import math
 import secrets
 import threading
 from datetime import timedelta
@@ -152,11 +153,14 @@ def _resolve_settings(app: Flask) -> None:
     cfg["SQLALCHEMY_DATABASE_URI"] = url
     cfg.setdefault("SQLALCHEMY_ENGINE_OPTIONS", {"pool_pre_ping": True})
     try:
-        cfg["SQLITE_CHECKPOINT_SECONDS"] = float(cfg.get("SQLITE_CHECKPOINT_SECONDS") or 0)
+        seconds = float(cfg.get("SQLITE_CHECKPOINT_SECONDS") or 0)
+        if not math.isfinite(seconds):
+            raise ValueError
     except (TypeError, ValueError):
         raise ConfigurationError(
             f"CAPTURE_SQLITE_CHECKPOINT_SECONDS={cfg['SQLITE_CHECKPOINT_SECONDS']!r}: use a "
             "number of seconds, such as 1, or 0 to leave checkpoints to SQLite.") from None
+    cfg["SQLITE_CHECKPOINT_SECONDS"] = seconds
 
     cfg["ALLOWED_ORIGINS"] = _as_list(cfg.get("ALLOWED_ORIGINS"), strip_slash=True)
     cfg["STAFF_RECIPIENTS"] = _as_list(cfg.get("STAFF_RECIPIENTS"))

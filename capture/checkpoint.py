@@ -3,8 +3,8 @@
 In WAL mode the commit that takes the log past ``wal_autocheckpoint`` pages (1,000)
 copies the log back into the database file and syncs it before that request can
 answer. A lead writes about ten pages, so one POST /leads in sixty waited 5-17 ms
-for it (one process, 4,000 leads: p99 7.6 ms, every slow one sixty leads apart),
-and under load that wait was the open-loop p99. With
+for it (one process, 4,000 leads: p99 6.9-7.6 ms, the slow ones sixty leads
+apart; with this thread, 3.9 ms). With
 ``CAPTURE_SQLITE_CHECKPOINT_SECONDS`` above 0 (``capture/gunicorn_conf.py`` and
 ``make run`` set 1), each server process runs a PASSIVE checkpoint that often on a
 thread, which never blocks a reader or a writer, and its request connections

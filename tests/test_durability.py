@@ -82,6 +82,7 @@ def test_without_the_setting_sqlite_checkpoints_in_the_commit_as_usual(database_
         assert db.session.execute(text("PRAGMA wal_autocheckpoint")).scalar() == 1000
 
 
-def test_a_checkpoint_interval_that_is_not_a_number_is_refused(database_url):
-    with pytest.raises(ConfigurationError, match="CAPTURE_SQLITE_CHECKPOINT_SECONDS='soon'"):
-        make_app(database_url, SQLITE_CHECKPOINT_SECONDS="soon")
+@pytest.mark.parametrize("value", ["soon", "nan", "inf"])
+def test_a_checkpoint_interval_that_is_not_a_number_is_refused(database_url, value):
+    with pytest.raises(ConfigurationError, match=f"CAPTURE_SQLITE_CHECKPOINT_SECONDS='{value}'"):
+        make_app(database_url, SQLITE_CHECKPOINT_SECONDS=value)
