@@ -35,10 +35,6 @@ errorlog = "-"
 # gunicorn.ctl), so two services on one machine would take it from each other.
 control_socket_disable = True
 
-# Each worker checkpoints SQLite's WAL on a thread, not in a visitor's request
-# (capture/checkpoint.py); the workers read it as they build their app.
-os.environ.setdefault("CAPTURE_SQLITE_CHECKPOINT_SECONDS", "1")
-
 STORAGE_VARIABLE = "CAPTURE_RATELIMIT_STORAGE_URI"
 _memcached: list[subprocess.Popen] = []
 
@@ -103,6 +99,9 @@ def stop_shared_limiter_storage() -> None:
 
 # gunicorn's server hooks.
 def on_starting(server):
+    # Each worker checkpoints SQLite's WAL on a thread, not in a visitor's request
+    # (capture/checkpoint.py); the workers read it as they build their app.
+    os.environ.setdefault("CAPTURE_SQLITE_CHECKPOINT_SECONDS", "1")
     uri = start_shared_limiter_storage(server.cfg.workers)
     if uri:
         os.environ[STORAGE_VARIABLE] = uri

@@ -111,3 +111,14 @@ def test_a_gunicorn_worker_compiles_every_screening_pattern_as_it_starts(databas
     misses = screening._compiled.cache_info().misses
     screening.screen({"company_type": "msp", "message": "We need a plumber today."}, rules)
     assert screening._compiled.cache_info().misses == misses
+
+
+def test_gunicorn_workers_checkpoint_sqlite_on_a_thread_unless_told_otherwise(monkeypatch):
+    """capture.gunicorn_conf's on_starting, in the master before any worker builds
+    its app: the setting reaches every worker through the environment."""
+    server = SimpleNamespace(cfg=SimpleNamespace(workers=1), log=None)
+    for given, expected in ((None, "1"), ("0", "0")):
+        environment = {} if given is None else {"CAPTURE_SQLITE_CHECKPOINT_SECONDS": given}
+        monkeypatch.setattr(gunicorn_conf.os, "environ", environment)
+        gunicorn_conf.on_starting(server)
+        assert environment["CAPTURE_SQLITE_CHECKPOINT_SECONDS"] == expected
