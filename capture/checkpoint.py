@@ -2,7 +2,7 @@
 
 In WAL mode the commit that takes the log past ``wal_autocheckpoint`` pages (1,000)
 copies the log back into the database file and syncs it before that request can
-answer. A lead writes about ten pages, so one POST /leads in sixty waited 5-17 ms
+answer. A lead writes about seventeen pages, so one POST /leads in sixty waited 5-17 ms
 for it (one process, 4,000 leads: p99 6.9-7.6 ms, the slow ones sixty leads
 apart; with this thread, 3.9 ms). With
 ``CAPTURE_SQLITE_CHECKPOINT_SECONDS`` above 0 (``capture/gunicorn_conf.py`` and

@@ -68,7 +68,8 @@ def test_a_server_checkpoints_the_wal_on_a_thread_not_in_a_request(database_url,
     assert app.extensions["wal_checkpointer"].is_alive()
     assert app.test_client().post("/leads", json=submission).status_code == 201
 
-    # Ten pages are far below any automatic checkpoint: only the thread writes them.
+    # One lead's seventeen pages are far below any automatic checkpoint: only the
+    # thread writes them.
     deadline = time.monotonic() + 10
     while leads_in_main_file(path, tmp_path) == 0 and time.monotonic() < deadline:
         time.sleep(0.05)
