@@ -74,7 +74,7 @@ def create_app(config=None):
     with app.app_context():
         if db.engine.dialect.name == "sqlite":
             event.listen(db.engine, "connect", _sqlite_pragmas(app.config))
-    checkpoint.start(app)
+            checkpoint.start(app, db.engine)
 
     from capture import cli
     from capture import errors

@@ -17,8 +17,6 @@ import threading
 
 from flask import Flask
 
-from capture.extensions import db
-
 SAFETY_PAGES = 10_000
 log = logging.getLogger(__name__)
 
@@ -28,13 +26,11 @@ def interval(config) -> float:
     return max(config.get("SQLITE_CHECKPOINT_SECONDS") or 0.0, 0.0)
 
 
-def start(app: Flask) -> "Checkpointer | None":
-    """Start the app's checkpoint thread, when configured and the database is SQLite;
-    it is kept as ``app.extensions["wal_checkpointer"]``."""
+def start(app: Flask, engine) -> "Checkpointer | None":
+    """Start the checkpoint thread for the app's SQLite engine, when configured; it
+    is kept as ``app.extensions["wal_checkpointer"]``."""
     seconds = interval(app.config)
-    with app.app_context():
-        engine = db.engine
-    if not seconds or engine.dialect.name != "sqlite":
+    if not seconds:
         return None
     checkpointer = app.extensions["wal_checkpointer"] = Checkpointer(engine, seconds)
     checkpointer.start()
