@@ -12,6 +12,7 @@ fills the staff pages.
 import contextlib
 import http.cookiejar
 import os
+import random
 import re
 import signal
 import socket
@@ -36,10 +37,25 @@ REQUEST_LOG = re.compile(r'^127\.0\.0\.1 - - \[[^\]]+\] "[A-Z]+ \S+ HTTP/1\.1" \
                          r'|^\[[\d:, -]+\] [A-Z]+ in \w+: |^sent \d+, failed \d+$')
 
 
+def first_ephemeral_port() -> int:
+    try:
+        return int(Path("/proc/sys/net/ipv4/ip_local_port_range").read_text().split()[0])
+    except (OSError, ValueError, IndexError):
+        return 32768
+
+
 def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
+    """A free PORT whose mail catcher's PORT + 25 is free too, below the ephemeral
+    range: a port the system hands out (the bind to port 0 this used to do) sits among
+    the ones it gives every outgoing connection, and the parallel tests' database
+    connections took PORT + 25 between the check and the mail catcher's bind."""
+    top = first_ephemeral_port() - 200
+    rng = random.Random()
+    for _ in range(200):
+        port = rng.randrange(10_000, top)
+        if is_free(port) and is_free(port + 25):
+            return port
+    raise AssertionError("no free port below the ephemeral range")
 
 
 def is_free(port: int) -> bool:
