@@ -30,7 +30,7 @@ The corpus and the output go to /dev/shm (memory) when it exists: on a disk
 shared with other work, waiting for writes came to half the wall time of a
 build and varied far more than the builds did. --work-dir /tmp puts the disk
 back in.
-Run: .venv/bin/python bench/site_build.py [--rounds 3] [--sizes 500,2000] [--work-dir DIR]
+Run: .venv/bin/python bench/site_build.py [--rounds 5] [--sizes 500,2000] [--work-dir DIR]
 """
 
 import argparse
@@ -315,7 +315,7 @@ def default_work_dir() -> str | None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--sizes", default="500,2000",
                         help="comma-separated article counts; the rebuild uses the largest")
     parser.add_argument("--work-dir", default=default_work_dir(),
