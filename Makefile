@@ -82,6 +82,7 @@ system-packages:
 ## bench: the benchmarks (bench/*.py), each printing medians or scores against a baseline
 bench: $(STAMP) system-packages bench-packages
 	$(BIN)/python bench/intake_throughput.py
+	$(BIN)/python bench/intake_floor.py
 	$(BIN)/python bench/intake_parts.py
 	$(BIN)/python bench/staff_lists.py --db sqlite,postgresql
 	$(BIN)/python bench/staff_pages.py

@@ -131,7 +131,11 @@ def free_port() -> int:
 
 
 class Server:
-    def __init__(self, kind: str, workdir: Path):
+    """gunicorn serving ``kind`` ("ours" or "baseline") on a free port; ours may be
+    given another app spec and extra environment (bench/intake_floor.py does)."""
+
+    def __init__(self, kind: str, workdir: Path, app: str = "capture:create_app()",
+                 extra_env: dict[str, str] | None = None):
         self.kind, self.port = kind, free_port()
         self.db = workdir / f"{kind}-{self.port}.db"
         env = os.environ | {"PYTHONPATH": str(ROOT)}
@@ -141,8 +145,7 @@ class Server:
                     "CAPTURE_SECRET_KEY": "bench", "CAPTURE_RATELIMIT_ENABLED": "false",
                     # as capture/gunicorn_conf.py sets it in production
                     "CAPTURE_SQLITE_CHECKPOINT_SECONDS": "1",
-                    "CAPTURE_ALLOWED_ORIGINS": "http://127.0.0.1:8000"}
-            app = "capture:create_app()"
+                    "CAPTURE_ALLOWED_ORIGINS": "http://127.0.0.1:8000"} | (extra_env or {})
         else:
             from bench.baseline_app import create_table
 
