@@ -3,6 +3,9 @@ away one by one, beside the bare app, all under the same gunicorn and wrk load a
 bench/intake_throughput.py.
 
   - ours:             the service as it runs;
+  - ours, bare storing: screening, then the bare app's own durable insert of one
+                      row (no duplicate check, no alert, no indexes) in place of
+                      ours (LEADPRESS_FLOOR=bare-store);
   - ours, no storing: screening, but no duplicate check, insert, alert or commit
                       (bench/floor_app.py, LEADPRESS_FLOOR=screen);
   - ours, no intake:  neither screening nor storing: Flask, the extensions, the
@@ -25,6 +28,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.baseline_app import create_table  # noqa: E402
 from bench.intake_throughput import WORKERS  # noqa: E402
 from bench.intake_throughput import Server  # noqa: E402
 from bench.intake_throughput import lua_script  # noqa: E402
@@ -33,8 +37,11 @@ from bench.intake_throughput import warm_up  # noqa: E402
 
 VARIANTS = {  # name: (how its server is started, the step it drops beyond the line above)
     "ours": ({}, None),
+    "ours, bare storing": ({"app": "bench.floor_app:app",
+                            "extra_env": {"LEADPRESS_FLOOR": "bare-store"}},
+                           "our storing beyond a bare row"),
     "ours, no storing": ({"app": "bench.floor_app:app",
-                          "extra_env": {"LEADPRESS_FLOOR": "screen"}}, "storing"),
+                          "extra_env": {"LEADPRESS_FLOOR": "screen"}}, "a bare row"),
     "ours, no intake": ({"app": "bench.floor_app:app",
                          "extra_env": {"LEADPRESS_FLOOR": "nothing"}}, "screening"),
     "baseline": (None, None),
@@ -43,6 +50,10 @@ VARIANTS = {  # name: (how its server is started, the step it drops beyond the l
 
 def measure(name: str, workdir: Path, round_number: int, seconds: int) -> float:
     options, _ = VARIANTS[name]
+    if options and options["extra_env"]["LEADPRESS_FLOOR"] == "bare-store":
+        bare_db = workdir / f"bare-rows-{round_number}.db"
+        create_table(str(bare_db))
+        options = options | {"extra_env": options["extra_env"] | {"BASELINE_DB": str(bare_db)}}
     server = (Server("baseline", workdir) if options is None
               else Server("ours", workdir, **options))
     try:
@@ -70,7 +81,7 @@ def main() -> None:
         order = list(VARIANTS) if round_number % 2 == 0 else list(reversed(VARIANTS))
         for name in order:
             rates[name].append(measure(name, workdir, round_number, args.seconds))
-            print(f"round {round_number + 1} {name:17s} {rates[name][-1]:8,.0f} req/s",
+            print(f"round {round_number + 1} {name:19s} {rates[name][-1]:8,.0f} req/s",
                   flush=True)
     shutil.rmtree(workdir, ignore_errors=True)
     baseline = statistics.median(rates["baseline"])
@@ -81,7 +92,7 @@ def main() -> None:
     names = list(VARIANTS)
     for index, name in enumerate(names):
         middle = statistics.median(rates[name])
-        line = (f"  {name:17s} {middle:8,.0f} req/s ({min(rates[name]):,.0f}-"
+        line = (f"  {name:19s} {middle:8,.0f} req/s ({min(rates[name]):,.0f}-"
                 f"{max(rates[name]):,.0f})  {middle / baseline:.2f}x the baseline, "
                 f"{worker_ms[name]:.2f} ms of a worker per request")
         dropped = VARIANTS[name][1]
