@@ -41,6 +41,8 @@ BIN = Path(sys.executable).parent
 WORKERS = 2
 sys.path.insert(0, str(ROOT))
 
+from capture.config import SERVER_SQLITE_CHECKPOINT  # noqa: E402
+
 MESSAGES = [
     "",
     "We manage networks for 40 dental offices in Ohio and want more meetings with "
@@ -144,7 +146,7 @@ class Server:
             env |= {"CAPTURE_DATABASE_URL": f"sqlite:///{self.db}",
                     "CAPTURE_SECRET_KEY": "bench", "CAPTURE_RATELIMIT_ENABLED": "false",
                     # as capture/gunicorn_conf.py sets it in production
-                    "CAPTURE_SQLITE_CHECKPOINT_SECONDS": "1",
+                    "CAPTURE_SQLITE_CHECKPOINT_SECONDS": SERVER_SQLITE_CHECKPOINT,
                     "CAPTURE_ALLOWED_ORIGINS": "http://127.0.0.1:8000"} | (extra_env or {})
         else:
             from bench.baseline_app import create_table

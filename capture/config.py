@@ -1,6 +1,11 @@
 """Defaults only. Real values come from ``CAPTURE_``-prefixed environment
 variables, read once in ``create_app`` (nowhere else reads ``os.environ``)."""
 
+#: CAPTURE_SQLITE_CHECKPOINT_SECONDS in every server process (gunicorn_conf, make
+#: run's devserver) unless the operator sets it: no visitor's commit waits for a
+#: checkpoint (capture/checkpoint.py).
+SERVER_SQLITE_CHECKPOINT = "1"
+
 
 class Defaults:
     # "production" demands CAPTURE_SECRET_KEY; anything else is development.
@@ -12,7 +17,8 @@ class Defaults:
     SQLITE_SYNCHRONOUS = "FULL"
     SQLITE_BUSY_TIMEOUT_MS = 10_000
     # Seconds between WAL checkpoints on a thread (capture/checkpoint.py); 0 leaves
-    # them to SQLite, inside whichever commit fills the log. Servers set 1.
+    # them to SQLite, inside whichever commit fills the log. Servers set
+    # SERVER_SQLITE_CHECKPOINT below.
     SQLITE_CHECKPOINT_SECONDS = 0
 
     # Where the static site lives; the 422 page borrows its stylesheet, staff pages link articles.

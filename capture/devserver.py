@@ -122,7 +122,7 @@ def main(argv: list[str] | None = None) -> int:
         env.setdefault("CAPTURE_SMTP_PORT",
                        str(smtp_port_for(config.Defaults.SMTP_HOST, args.port)))
     env.setdefault("PYTHONUNBUFFERED", "1")  # the workers' lines reach the console at once
-    env.setdefault("CAPTURE_SQLITE_CHECKPOINT_SECONDS", "1")  # as gunicorn_conf sets it
+    env.setdefault("CAPTURE_SQLITE_CHECKPOINT_SECONDS", config.SERVER_SQLITE_CHECKPOINT)
     quietly(flask_command("db", "upgrade"), env)
     os.environ.update({k: v for k, v in env.items() if k.startswith("CAPTURE_")})
 
