@@ -24,8 +24,6 @@ import socket
 import subprocess
 import time
 
-from capture import config
-
 bind = os.environ.get("CAPTURE_BIND", "127.0.0.1:8000")
 workers = int(os.environ.get("WEB_CONCURRENCY", "4"))
 # The memcached address goes to the workers through the environment, which they
@@ -103,7 +101,11 @@ def stop_shared_limiter_storage() -> None:
 def on_starting(server):
     # Each worker checkpoints SQLite's WAL on a thread, not in a visitor's request
     # (capture/checkpoint.py); the workers read it as they build their app.
-    os.environ.setdefault("CAPTURE_SQLITE_CHECKPOINT_SECONDS", config.SERVER_SQLITE_CHECKPOINT)
+    # Imported here: every name at this module's top is read as a gunicorn setting,
+    # and "config" is one (the path given to -c).
+    from capture.config import SERVER_SQLITE_CHECKPOINT
+
+    os.environ.setdefault("CAPTURE_SQLITE_CHECKPOINT_SECONDS", SERVER_SQLITE_CHECKPOINT)
     uri = start_shared_limiter_storage(server.cfg.workers)
     if uri:
         os.environ[STORAGE_VARIABLE] = uri
